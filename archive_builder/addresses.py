@@ -1,0 +1,101 @@
+"""Every page's and anchor's address, derived from ids alone, so they are the same after every rebuild.
+
+    /committees/<committee>/            /meetings/<committee>/<yyyy-mm-dd>/#item-6-r2a
+    /people/<person>/                   /decisions/<yyyy>/
+    /documents/<document-id>/
+
+Addresses are relative to the site root and end in '/' (a page) or carry '#anchor' (part of a page).
+Item ids are '<meeting id>/<item key>' and resolution ids '<item id>/<resolution key>', so an anchor is
+'item-<item key>' or 'item-<item key>-<resolution key>'.
+"""
+
+from __future__ import annotations
+
+from .model import Archive, Item, Meeting, Resolution
+
+
+def committee_url(committee_id: str) -> str:
+    return f"committees/{committee_id}/"
+
+
+def meeting_url(meeting_id: str) -> str:
+    return f"meetings/{meeting_id}/"
+
+
+def person_url(person_id: str) -> str:
+    return f"people/{person_id}/"
+
+
+def document_url(document_id: str) -> str:
+    return f"documents/{document_id}/"
+
+
+def decisions_url(year: str) -> str:
+    return f"decisions/{year}/"
+
+
+def item_anchor(item_id: str) -> str:
+    return "item-" + item_id.rsplit("/", 1)[1]
+
+
+def resolution_anchor(resolution_id: str) -> str:
+    item_id, key = resolution_id.rsplit("/", 1)
+    return f"{item_anchor(item_id)}-{key}"
+
+
+def meeting_of(item_or_resolution_id: str) -> str:
+    """The meeting id an item or resolution id belongs to: '<committee>/<date>'."""
+    committee, date = item_or_resolution_id.split("/")[:2]
+    return f"{committee}/{date}"
+
+
+def url_of(any_id: str) -> str:
+    """The address of a link end: a document, meeting, item or resolution id, told apart by their
+    number of '/'-separated parts (1, 2, 3 and 4)."""
+    parts = any_id.split("/")
+    if len(parts) == 2:
+        return meeting_url(any_id)
+    if len(parts) == 3:
+        return meeting_url(meeting_of(any_id)) + "#" + item_anchor(any_id)
+    if len(parts) == 4:
+        return meeting_url(meeting_of(any_id)) + "#" + resolution_anchor(any_id)
+    return document_url(any_id)
+
+
+def assign_urls(archive: Archive) -> None:
+    """Fill in the `url` of everything in the archive from its id."""
+    for committee in archive.committees:
+        committee.url = committee_url(committee.id)
+    for person in archive.people:
+        person.url = person_url(person.id)
+    for document in archive.documents:
+        document.url = document_url(document.id)
+    for meeting in archive.meetings:
+        _assign_meeting_urls(meeting)
+
+
+def _assign_meeting_urls(meeting: Meeting) -> None:
+    meeting.url = meeting_url(meeting.id)
+    for item in meeting.items:
+        item.url = f"{meeting.url}#{item_anchor(item.id)}"
+        for resolution in item.resolutions:
+            resolution.url = f"{meeting.url}#{resolution_anchor(resolution.id)}"
+
+
+def item_key(item: Item, ordinal: int) -> str:
+    """The last part of an item's id: its agenda number, else its minute number, else its position."""
+    from .slugs import slugify
+
+    for number in (item.number, item.minute_number):
+        if number:
+            return slugify(number)
+    return str(ordinal)
+
+
+def resolution_key(resolution: Resolution, ordinal: int) -> str:
+    """'r2a' for a resolution labelled '(2)(a)'; 'r1', 'r2'... for unlabelled ones, in order."""
+    from .slugs import slugify
+
+    if resolution.label:
+        return "r" + slugify(resolution.label).replace("-", "")
+    return f"r{ordinal}"

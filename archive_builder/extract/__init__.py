@@ -1,0 +1,1 @@
+"""Bytes -> text with page numbers. (Placeholder: the extract helper replaces this module.)"""

@@ -1,0 +1,265 @@
+"""The archive's one vocabulary: every stage takes and returns these types.
+
+The open-data export (../shared/schema/archive-export.schema.json) is this model written out by
+`export.py`; fields the schema does not name (page citations, report facts, membership) are
+published as extra fields, which the schema allows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# --- Reading sources ---------------------------------------------------------------------------
+
+
+@dataclass
+class Problem:
+    """One line of the build report: a file and what is wrong with it (or what was noticed)."""
+
+    source: str
+    message: str
+    severity: str = "warning"  # "error" (nothing could be read), "warning", or "info"
+
+    def line(self) -> str:
+        return f"{self.severity.upper()}: {self.source}: {self.message}"
+
+
+@dataclass
+class Extraction:
+    """A source file's text, one string per page (page 1 first), and what went wrong reading it."""
+
+    source: str  # path relative to the sources folder, with '/' separators
+    sha256: str
+    format: str  # "pdf", "html", "markdown", "text", "docx" or "unknown"
+    pages: list[str] = field(default_factory=list)
+    title: str | None = None  # a title the file itself declares (HTML <title>, Markdown front matter)
+    metadata: dict = field(default_factory=dict)  # front matter or document properties, as read
+    problems: list[Problem] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)
+
+    @property
+    def readable(self) -> bool:
+        return any(page.strip() for page in self.pages)
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of document text and the page of the source file it was printed on."""
+
+    text: str
+    page: int
+
+
+# --- What documents say ------------------------------------------------------------------------
+
+
+@dataclass
+class Votes:
+    for_: int | None = None
+    against: int | None = None
+    abstain: int | None = None
+    names: dict[str, list[str]] = field(default_factory=dict)  # "for"/"against"/"abstain" -> names as printed
+
+
+@dataclass
+class Action:
+    text: str
+    status: str = "open"  # open, followed-up, overdue, unknown
+    owner: str | None = None
+    due: str | None = None  # "next-meeting", "YYYY-MM-DD" or "YYYY-MM"
+
+
+@dataclass
+class Resolution:
+    id: str
+    text: str
+    label: str | None = None
+    outcome: str = "carried"  # carried, lost, deferred, noted, unknown
+    votes: Votes | None = None
+    actions: list[Action] = field(default_factory=list)
+    mover: str | None = None
+    seconder: str | None = None
+    page: int | None = None  # page of the source document it is printed on
+    document: str | None = None  # documents[].id it was read from
+    url: str = ""
+
+
+@dataclass
+class Item:
+    id: str
+    number: str | None  # agenda item number as printed
+    title: str
+    minute_number: str | None = None
+    text: str = ""
+    exempt: bool = False
+    resolutions: list[Resolution] = field(default_factory=list)
+    pages: str | None = None  # the agenda's page range for its papers, as printed ("1 - 8", "To Follow")
+    decision_number: str | None = None  # "24/00096" where the agenda names one
+    page: int | None = None
+    document: str | None = None
+    sources: list[str] = field(default_factory=list)  # documents[].id that mention this item
+    url: str = ""
+
+
+@dataclass
+class Attendee:
+    name: str  # as printed
+    status: str = "present"  # present, apologies, absent, late, left-early
+    role: str = "member"  # chair, vice-chair, member, substitute, also-present, officer, other
+    organisation: str | None = None
+    title: str | None = None  # the post printed beside an officer's name
+    note: str | None = None  # e.g. "substitute for Cllr X", "virtually"
+    person: str | None = None
+
+
+@dataclass
+class Declaration:
+    name: str
+    text: str
+    item: str | None = None  # items[].id
+    item_number: str | None = None  # as printed, before it is matched to an item
+    person: str | None = None
+    page: int | None = None
+    document: str | None = None
+
+
+@dataclass
+class Member:
+    """A member of the committee as an agenda's membership list prints them (not attendance)."""
+
+    name: str
+    role: str = "member"  # member, substitute, chair, vice-chair
+    organisation: str | None = None
+    person: str | None = None
+
+
+@dataclass
+class ReportFacts:
+    title: str | None = None
+    author: str | None = None  # "Report from ..." / "From:"
+    contact_officer: str | None = None
+    wards: str | None = None
+    key_decision: str | None = None  # "Key" or "Non-Key"
+    classification: str | None = None  # "Open", "Exempt", "Unrestricted", ...
+    exempt: bool = False
+    decision_number: str | None = None
+    recommendations: list[str] = field(default_factory=list)
+    appendices: list[str] = field(default_factory=list)
+    appendix_count: int | None = None
+    background_papers: str | None = None
+    signed_off_by: str | None = None
+    meeting_body: str | None = None  # the body the report goes to, as printed
+    meeting_date: str | None = None  # YYYY-MM-DD of the meeting it goes to
+
+
+@dataclass
+class Document:
+    id: str
+    kind: str  # agenda, minutes, report, agenda-pack, decision, other
+    title: str
+    source: str
+    sha256: str
+    meeting: str | None = None
+    parts: list[str] = field(default_factory=list)
+    part_of: str | None = None  # the agenda pack this document was split out of
+    pages: int | None = None
+    first_page: int = 1  # page of the source file the document starts on (parts of a pack)
+    format: str = "unknown"
+    published: bool = True
+    warnings: list[str] = field(default_factory=list)
+    committee_name: str | None = None  # the body it names, as printed
+    date: str | None = None  # the meeting date it names
+    report: ReportFacts | None = None
+    text_pages: list[str] = field(default_factory=list)  # the text to show, page by page (redacted)
+    url: str = ""
+    download: str | None = None  # site path of the original file, where it is published
+
+
+@dataclass
+class Meeting:
+    id: str
+    committee: str
+    date: str
+    status: str = "held"  # held, cancelled, scheduled, referenced
+    start_time: str | None = None
+    venue: str | None = None
+    documents: list[str] = field(default_factory=list)
+    attendance: list[Attendee] = field(default_factory=list)
+    declarations: list[Declaration] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    membership: list[Member] = field(default_factory=list)
+    title: str | None = None  # e.g. "Annual Meeting", "Extraordinary Meeting"
+    url: str = ""
+
+
+@dataclass
+class Committee:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    url: str = ""
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    organisation: str | None = None
+    url: str = ""
+
+
+@dataclass
+class Link:
+    from_: str
+    to: str
+    kind: str  # approves-minutes, follow-up, next-meeting, refers-to, related
+    evidence: str = ""
+    score: float | None = None
+
+
+@dataclass
+class Archive:
+    site_name: str
+    committees: list[Committee] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+# --- What one document says, before documents are put together ---------------------------------
+
+
+@dataclass
+class MeetingRef:
+    """A mention of a meeting in a document: the words, the date, the body where it names one."""
+
+    date: str  # YYYY-MM-DD
+    kind: str  # approves-minutes, notes-minutes, next-meeting, mention
+    evidence: str
+    committee_name: str | None = None  # None: the document's own committee
+    item_number: str | None = None  # the item of this document that makes the mention
+    resolution_label: str | None = None
+    start_time: str | None = None
+    venue: str | None = None
+
+
+@dataclass
+class DocumentFacts:
+    """Everything the parser read from one document (or one part of an agenda pack)."""
+
+    document: Document
+    committee_name: str | None = None
+    date: str | None = None
+    start_time: str | None = None
+    venue: str | None = None
+    status: str | None = None  # "cancelled" where the document says so; otherwise decided in assembly
+    meeting_title: str | None = None
+    attendance: list[Attendee] = field(default_factory=list)
+    declarations: list[Declaration] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    membership: list[Member] = field(default_factory=list)
+    references: list[MeetingRef] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)

@@ -1,0 +1,133 @@
+"""Writes the generated pages into docs/ without ever touching a page a person wrote.
+
+Every file the builder writes is listed in a manifest (.archive/manifest.json). On the next build,
+files in the manifest that the new build no longer produces are removed; files not in the manifest
+are a person's and are left alone, even where the builder would like to write the same path.
+A page is rewritten only when its bytes change, so a rebuild leaves untouched pages untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Problem
+
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class SiteFiles:
+    """What the render stage produces: pages (docs-relative path -> text) and files to copy in."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    copies: dict[str, Path] = field(default_factory=dict)  # docs-relative path -> original file
+
+
+@dataclass
+class WriteResult:
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def write_site_files(docs_dir: Path, state_dir: Path, files: SiteFiles) -> WriteResult:
+    result = WriteResult()
+    previous = _read_manifest(state_dir)
+    produced: dict[str, str] = {}
+    for relative, text in sorted(files.pages.items()):
+        data = text.encode("utf-8")
+        if _write_if_ours(docs_dir / relative, relative, data, previous, result):
+            produced[relative] = _sha256(data)
+    for relative, original in sorted(files.copies.items()):
+        if _copy_if_ours(docs_dir / relative, relative, original, previous, result):
+            produced[relative] = "copy"
+    for relative in sorted(set(previous) - set(produced)):
+        path = docs_dir / relative
+        if path.is_file():
+            path.unlink()
+            result.removed.append(relative)
+            _remove_empty_parents(path.parent, docs_dir)
+    _write_manifest(state_dir, produced)
+    return result
+
+
+def _write_if_ours(path: Path, relative: str, data: bytes, previous: dict, result: WriteResult) -> bool:
+    if path.exists():
+        if relative not in previous:
+            result.problems.append(
+                Problem(f"docs/{relative}", "written by a person, so the builder left it as it is", "info")
+            )
+            return False
+        if path.read_bytes() == data:
+            result.unchanged += 1
+            return True
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _atomic_write(path, data)
+    result.written.append(relative)
+    return True
+
+
+def _copy_if_ours(path: Path, relative: str, original: Path, previous: dict, result: WriteResult) -> bool:
+    if path.exists():
+        if relative not in previous:
+            result.problems.append(
+                Problem(f"docs/{relative}", "written by a person, so the builder left it as it is", "info")
+            )
+            return False
+        if _same_file(path, original):
+            result.unchanged += 1
+            return True
+        path.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(original, path)  # a hard link costs no disk space; copies are made where links cannot be
+    except OSError:
+        shutil.copyfile(original, path)
+    result.written.append(relative)
+    return True
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if os.path.samefile(a, b):
+            return True
+        if a.stat().st_size != b.stat().st_size:
+            return False
+        return a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    # Written beside the target and renamed over it, so a killed build never leaves half a page.
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+def _remove_empty_parents(directory: Path, docs_dir: Path) -> None:
+    while directory != docs_dir and directory.is_dir() and not any(directory.iterdir()):
+        directory.rmdir()
+        directory = directory.parent
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_manifest(state_dir: Path) -> dict[str, str]:
+    try:
+        return json.loads((state_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_manifest(state_dir: Path, produced: dict[str, str]) -> None:
+    state_dir.mkdir(parents=True, exist_ok=True)
+    _atomic_write(state_dir / MANIFEST, json.dumps(produced, indent=1, sort_keys=True).encode("utf-8"))
