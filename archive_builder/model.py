@@ -236,7 +236,7 @@ class Archive:
 class MeetingRef:
     """A mention of a meeting in a document: the words, the date, the body where it names one."""
 
-    date: str  # YYYY-MM-DD
+    date: str | None  # YYYY-MM-DD; None for "the previous meeting", which the linker resolves
     kind: str  # approves-minutes, notes-minutes, next-meeting, mention
     evidence: str
     committee_name: str | None = None  # None: the document's own committee
@@ -252,6 +252,7 @@ class DocumentFacts:
 
     document: Document
     committee_name: str | None = None
+    body_names: list[str] = field(default_factory=list)  # every name the document gives its body
     date: str | None = None
     start_time: str | None = None
     venue: str | None = None

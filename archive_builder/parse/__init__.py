@@ -1,0 +1,251 @@
+"""Document text -> facts: what each source file says about its meeting, items, people and decisions.
+
+`parse_extraction` is a pure function of one file's extracted text; documents are put together
+into meetings later (assemble.py). A pack of several documents gives its own facts and one set per
+part. Items taken in private are read only far enough to know they exist: their text, decisions
+and references are dropped here, so nothing later can publish them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+from ..model import Declaration, Document, DocumentFacts, Extraction, Item, Line, Problem
+from .attendance import read_attendance, read_membership
+from .classify import classify
+from .dates import find_dates
+from .declarations import read_declarations
+from .header import read_header
+from .items import ItemBlock, find_items
+from .paragraphs import paragraphs
+from .references import read_references
+from .report import read_report
+from .resolutions import read_decisions
+from .split import split_parts
+from .text import document_lines
+
+# Bump whenever parsed facts change for the same text: cached facts are keyed by it.
+PARSER_VERSION = "1"
+
+_EXEMPT_TITLE = re.compile(r"^\s*(?:exempt|confidential|private|part\s+(?:2|ii))\b|\((?:exempt|confidential|private)\)|\bnot for publication\b", re.I)
+_EXCLUDES_PUBLIC = re.compile(
+    r"\b(?:press and\s+|and\s+)?public\s+(?:be|were|are|was)\s+excluded\b|\bexclud(?:e|ed|ing)\s+the\s+(?:press\s+and\s+)?public\b",
+    re.I,
+)
+WITHHELD = "[Withheld: this part of the document was taken in private and is not published.]"
+
+
+def parse_extraction(extraction: Extraction, document_id: str) -> list[DocumentFacts]:
+    """One DocumentFacts per document in the file: a pack gives its own, then one per part."""
+    lines = document_lines(extraction.pages)
+    document = _document(extraction, document_id)
+    if not lines:
+        document.title = file_title(extraction.source)
+        return [DocumentFacts(document=document, problems=list(extraction.problems))]
+    parts = split_parts(lines)
+    if len(parts) == 1:
+        facts = _read_document(document, lines, extraction.source)
+        facts.problems = list(extraction.problems) + facts.problems
+        return [facts]
+    return _read_pack(document, parts, extraction)
+
+
+def _document(extraction: Extraction, document_id: str) -> Document:
+    return Document(
+        id=document_id,
+        kind="other",
+        title="",
+        source=extraction.source,
+        sha256=extraction.sha256,
+        pages=len(extraction.pages) or None,
+        format=extraction.format,
+        warnings=[p.message for p in extraction.problems if p.severity in ("error", "warning")],
+    )
+
+
+def _read_pack(pack: Document, parts: list[list[Line]], extraction: Extraction) -> list[DocumentFacts]:
+    part_facts = []
+    for number, part_lines in enumerate(parts, 1):
+        part = Document(
+            id=f"{pack.id}-part-{number}",
+            kind="other",
+            title="",
+            source=pack.source,
+            sha256=pack.sha256,
+            part_of=pack.id,
+            first_page=part_lines[0].page,
+            pages=part_lines[-1].page - part_lines[0].page + 1,
+            format=pack.format,
+        )
+        part_facts.append(_read_document(part, part_lines, extraction.source))
+    pack.kind = "agenda-pack"
+    pack.parts = [facts.document.id for facts in part_facts]
+    pack.published = all(facts.document.published for facts in part_facts)
+    pack.warnings += [w for facts in part_facts for w in facts.document.warnings if "withheld" in w]
+    first = part_facts[0]
+    pack.committee_name, pack.date = first.committee_name, first.date
+    pack_facts = DocumentFacts(document=pack, committee_name=first.committee_name, body_names=first.body_names,
+                               date=first.date, problems=list(extraction.problems))
+    return [pack_facts] + part_facts
+
+
+def _read_document(document: Document, lines: list[Line], source: str) -> DocumentFacts:
+    header = read_header(lines)
+    document.kind = classify(lines)
+    facts = DocumentFacts(
+        document=document,
+        committee_name=header.committee_name,
+        body_names=([header.committee_name] if header.committee_name else []) + header.other_names,
+        date=header.date,
+        start_time=header.start_time,
+        venue=header.venue,
+        status="cancelled" if header.cancelled else None,
+        meeting_title=header.meeting_title,
+    )
+    redact: list[tuple[int, int]] = []
+    if document.kind in ("agenda", "minutes"):
+        redact = _read_business(facts, lines)
+    if document.kind in ("report", "decision"):
+        _read_report_facts(facts, lines)
+    _fill_gaps_from_file_name(facts, source)
+    document.committee_name, document.date = facts.committee_name, facts.date
+    document.text_pages = [] if not document.published and not redact else _text_pages(lines, redact, document)
+    return facts
+
+
+def _read_business(facts: DocumentFacts, lines: list[Line]) -> list[tuple[int, int]]:
+    """Items, attendance, declarations and references of an agenda or minutes; returns the spans of
+    lines to withhold (items taken in private)."""
+    document = facts.document
+    layout = find_items(lines)
+    minutes = document.kind == "minutes"
+    items = [_item(block, document.id, minutes) for block in layout.items]
+    _mark_exempt(items, layout.items)
+    if minutes:
+        facts.attendance = read_attendance(layout.preamble, [(b.title, b.lines) for b in layout.items])
+        facts.declarations = _declarations(layout.preamble, layout.items, items)
+    else:
+        facts.membership = read_membership(layout.preamble)
+    facts.items = items
+    facts.references = read_references(items, facts.body_names)
+    withheld = [block.span for block, item in zip(layout.items, items) if item.exempt and block.lines]
+    if withheld:
+        numbers = ", ".join(item.number or item.minute_number or item.title for item in items if item.exempt)
+        document.published = False
+        document.warnings.append(
+            f"withheld: holds the text of items taken in private ({numbers}); the original file is not published"
+        )
+        facts.problems.append(Problem(document.source, f"text of private item(s) {numbers} withheld from the site", "info"))
+    return withheld
+
+
+def _item(block: ItemBlock, document_id: str, minutes: bool) -> Item:
+    item = Item(
+        id="",
+        number=block.number,
+        title=block.title,
+        minute_number=block.minute_number,
+        exempt=block.exempt_section,
+        pages=block.pages,
+        decision_number=block.decision_number,
+        page=block.page,
+        document=document_id,
+        sources=[document_id],
+    )
+    if minutes:
+        decisions = read_decisions(block.lines, block.title)
+        item.text = "\n\n".join(p.text for p in decisions.narrative)
+        item.resolutions = decisions.resolutions
+        for resolution in item.resolutions:
+            resolution.document = document_id
+    else:
+        item.text = "\n\n".join(p.text for p in paragraphs(block.lines))
+    return item
+
+
+def _mark_exempt(items: list[Item], blocks: list[ItemBlock]) -> None:
+    """Items in private: under an exempt heading, titled so, or after the public were excluded."""
+    excluded = False
+    for item in items:
+        if excluded or _EXEMPT_TITLE.search(item.title):
+            item.exempt = True
+        if any(_EXCLUDES_PUBLIC.search(r.text) for r in item.resolutions):
+            excluded = True  # "RESOLVED that the public be excluded ... for the following item(s)"
+        if item.exempt:
+            item.text, item.resolutions = "", []
+
+
+def _declarations(preamble: list[Line], blocks: list[ItemBlock], items: list[Item]) -> list[Declaration]:
+    """Declarations wherever the minutes record them; one made during an item is about that item."""
+    found = read_declarations(preamble)
+    for block, item in zip(blocks, items):
+        for declaration in read_declarations(block.lines):
+            if not declaration.item_number and not re.search(r"declaration|interest", block.title, re.I):
+                declaration.item_number = item.number or item.minute_number
+            found.append(declaration)
+    unique: dict[tuple[str, str | None], Declaration] = {}
+    for declaration in found:
+        key = (declaration.name, declaration.item_number)
+        if (declaration.name, None) in unique and declaration.item_number is None:
+            continue
+        unique.setdefault(key, declaration)
+    for declaration in unique.values():
+        declaration.document = items[0].document if items else None
+    return [d for d in unique.values() if not (d.item_number is None and any(k[0] == d.name and k[1] for k in unique))]
+
+
+def _read_report_facts(facts: DocumentFacts, lines: list[Line]) -> None:
+    report = read_report(lines)
+    document = facts.document
+    document.report = report
+    facts.date = facts.date or report.meeting_date
+    if report.meeting_body and not facts.committee_name:
+        facts.committee_name = report.meeting_body
+        facts.body_names.append(report.meeting_body)
+    if report.exempt:
+        document.published = False
+        document.warnings.append(f"withheld: marked {report.classification!r} (exempt from publication)")
+        facts.problems.append(Problem(document.source, f"withheld: the report is marked {report.classification!r}", "info"))
+
+
+def _fill_gaps_from_file_name(facts: DocumentFacts, source: str) -> None:
+    if facts.date:
+        return
+    date = file_name_date(source)
+    if date:
+        facts.date = date
+        facts.problems.append(Problem(source, f"no meeting date in the text; used the date in the file name ({date})"))
+        facts.document.warnings.append(f"meeting date taken from the file name ({date}); none found in the text")
+    else:
+        facts.problems.append(Problem(source, "no date found in the text or the file name: not attached to any meeting"))
+        facts.document.warnings.append("no date found: not attached to any meeting")
+
+
+def file_name_date(source: str) -> str | None:
+    stem = PurePosixPath(source).stem
+    match = re.search(r"(?<!\d)((?:19|20)\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?!\d)", stem)
+    if match:
+        found = find_dates("-".join(match.groups()))
+        return found[0].iso if found else None
+    found = find_dates(stem.replace("_", " ").replace("-", " "))
+    return found[0].iso if found else None
+
+
+def file_title(source: str) -> str:
+    return PurePosixPath(source).name
+
+
+def _text_pages(lines: list[Line], redact: list[tuple[int, int]], document: Document) -> list[str]:
+    """The document's text to show, page by page, with private items replaced by a notice."""
+    hidden = {index for start, end in redact for index in range(start, end)}
+    first, last = lines[0].page, lines[-1].page
+    pages: dict[int, list[str]] = {page: [] for page in range(first, last + 1)}
+    for index, line in enumerate(lines):
+        if index in hidden:
+            if index == 0 or index - 1 not in hidden:
+                pages[line.page].append(WITHHELD)
+            continue
+        pages[line.page].append(line.text)
+    document.first_page = first
+    return ["\n".join(pages[page]) for page in range(first, last + 1)]

@@ -1,0 +1,365 @@
+"""Facts from many documents -> one Archive: committees, meetings, items, people, and the meetings
+that documents only mention.
+
+A meeting is a committee and a date; every document naming both belongs to it. Where a meeting has
+minutes, they define its items, attendance and decisions, and the agenda adds what only it prints
+(page ranges, decision numbers, membership); a meeting known from an agenda alone keeps the agenda's
+items. Ids are made here, from committee, date and printed numbers, so they are the same after
+every rebuild.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from .addresses import item_key, resolution_key
+from .config import CommitteeConfig, Config
+from .model import Archive, Committee, Document, DocumentFacts, Item, Meeting, MeetingRef, Problem
+from .people import PeopleIndex
+from .slugs import slugify, unique
+
+KIND_ORDER = {"agenda-pack": 0, "agenda": 1, "report": 2, "decision": 3, "minutes": 4, "other": 5}
+KIND_LABEL = {"agenda-pack": "Agenda pack", "agenda": "Agenda", "minutes": "Minutes", "report": "Report",
+              "decision": "Decision", "other": "Document"}
+
+
+def assemble(facts: list[DocumentFacts], config: Config) -> Archive:
+    archive = Archive(site_name=config.site_name)
+    committees = Committees(config.committees)
+    for item in facts:
+        committees.learn(item.body_names)
+        for ref in item.references:
+            if ref.committee_name:
+                committees.learn([ref.committee_name], primary=False)
+    archive.committees = committees.settle()
+    drafts = _meeting_drafts(facts, committees, archive.problems)
+    meetings = {key: _meeting(key, draft) for key, draft in sorted(drafts.items())}
+    archive.links = _referenced_meetings(meetings, drafts, committees, archive.problems)
+    _settle_statuses(meetings, archive)
+    archive.meetings = sorted(meetings.values(), key=lambda m: (m.date, m.committee))
+    archive.documents = sorted((f.document for f in facts), key=lambda d: d.id)
+    _title_documents(archive)
+    _resolve_people(archive)
+    archive.committees = [c for c in archive.committees if any(m.committee == c.id for m in archive.meetings)]
+    archive.problems += [p for f in facts for p in f.problems]
+    return archive
+
+
+# --- Committees ---------------------------------------------------------------------------------
+
+
+def name_key(name: str) -> str:
+    """Names that differ only in case, 'the', '&' and punctuation are the same name."""
+    text = name.lower().replace("&", " and ")
+    text = re.sub(r"\bthe\b", " ", text)
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+class Committees:
+    """Committee names as documents print them, grouped into committees: configured ones first, then
+    each group of names that one document uses for its own body."""
+
+    def __init__(self, configured: list[CommitteeConfig]) -> None:
+        self._configured = configured
+        self._group_of: dict[str, int] = {}
+        self._groups: list[set[str]] = []
+        self._printed: dict[str, Counter] = {}
+        self._ids: dict[int, str] = {}
+        for index, committee in enumerate(configured):
+            self._groups.append(set())
+            for name in [committee.name, committee.id.replace("-", " "), *committee.aliases]:
+                self._join(name_key(name), index)
+
+    def learn(self, names: list[str], primary: bool = True) -> None:
+        keys = [name_key(n) for n in names if name_key(n)]
+        for name, key in zip(names, keys):
+            self._printed.setdefault(key, Counter())[name] += 2 if primary and name == names[0] else 1
+        groups = {self._group_of[k] for k in keys if k in self._group_of}
+        configured = {g for g in groups if g < len(self._configured)}
+        if len(configured) > 1:
+            keys = [k for k in keys if self._group_of.get(k) == min(configured) or k not in self._group_of][:1]
+            groups = configured
+        target = min(groups) if groups else self._new_group()
+        for key in keys:
+            if key in self._group_of and self._group_of[key] != target:
+                self._merge(self._group_of[key], target)
+            self._join(key, target)
+
+    def _new_group(self) -> int:
+        self._groups.append(set())
+        return len(self._groups) - 1
+
+    def _join(self, key: str, group: int) -> None:
+        self._group_of[key] = group
+        self._groups[group].add(key)
+
+    def _merge(self, source: int, target: int) -> None:
+        if source < len(self._configured):
+            source, target = target, source
+        for key in self._groups[source]:
+            self._group_of[key] = target
+        self._groups[target] |= self._groups[source]
+        self._groups[source] = set()
+
+    def settle(self) -> list[Committee]:
+        committees: list[Committee] = []
+        taken = {c.id for c in self._configured}
+        for index, keys in enumerate(self._groups):
+            if not keys:
+                continue
+            printed = Counter()
+            for key in keys:
+                printed.update(self._printed.get(key, Counter()))
+            if index < len(self._configured):
+                config = self._configured[index]
+                aliases = sorted({n for n in printed if name_key(n) != name_key(config.name)} | set(config.aliases))
+                committees.append(Committee(id=config.id, name=config.name, aliases=aliases))
+                self._ids[index] = config.id
+                continue
+            name = max(printed, key=lambda n: (printed[n], len(n), n))
+            shortest = min(printed, key=lambda n: (len(n), n))
+            committee_id = unique(slugify(shortest), taken)
+            aliases = sorted(n for n in printed if n != name)
+            committees.append(Committee(id=committee_id, name=name, aliases=aliases))
+            self._ids[index] = committee_id
+        return sorted(committees, key=lambda c: c.name.lower())
+
+    def resolve(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        group = self._group_of.get(name_key(name))
+        return self._ids.get(group) if group is not None else None
+
+    def from_file_name(self, source: str) -> str | None:
+        """A committee whose id or name the file name spells ('2025-02-13_county-council_...')."""
+        stem = slugify(PurePosixPath(source).stem)
+        found = [committee_id for committee_id in self._ids.values() if f"-{committee_id}-" in f"-{stem}-"]
+        return max(found, key=len) if found else None
+
+    def only(self) -> str | None:
+        ids = set(self._ids.values())
+        return next(iter(ids)) if len(ids) == 1 else None
+
+
+# --- Meetings -----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Draft:
+    committee: str
+    date: str
+    facts: list[DocumentFacts] = field(default_factory=list)
+
+
+def _meeting_drafts(facts: list[DocumentFacts], committees: Committees, problems: list[Problem]) -> dict[tuple[str, str], _Draft]:
+    drafts: dict[tuple[str, str], _Draft] = {}
+    for item in facts:
+        committee = _committee_of(item, committees, problems)
+        if not committee or not item.date:
+            continue
+        key = (committee, item.date)
+        drafts.setdefault(key, _Draft(committee, item.date)).facts.append(item)
+        item.document.meeting = f"{committee}/{item.date}"
+    return drafts
+
+
+def _committee_of(facts: DocumentFacts, committees: Committees, problems: list[Problem]) -> str | None:
+    committee = committees.resolve(facts.committee_name)
+    if committee:
+        return committee
+    document = facts.document
+    guess = committees.from_file_name(document.source) or committees.only()
+    if facts.date and guess:
+        note = f"no committee named in the text; filed under '{guess}' from the file name or the archive's only committee"
+        document.warnings.append(note)
+        problems.append(Problem(document.source, note))
+        return guess
+    if facts.date and not document.part_of:
+        problems.append(Problem(document.source, "no committee named in the text or the file name: not attached to any meeting"))
+        document.warnings.append("no committee found: not attached to any meeting")
+    return None
+
+
+def _meeting(key: tuple[str, str], draft: _Draft) -> Meeting:
+    committee, date = key
+    facts = sorted(draft.facts, key=lambda f: (KIND_ORDER.get(f.document.kind, 9), f.document.id))
+    minutes = [f for f in facts if f.document.kind == "minutes"]
+    agendas = [f for f in facts if f.document.kind == "agenda"]
+    main_minutes = max(minutes, key=lambda f: (len(f.items), f.document.id)) if minutes else None
+    meeting = Meeting(
+        id=f"{committee}/{date}",
+        committee=committee,
+        date=date,
+        status="held" if minutes else "scheduled",
+        start_time=_first_of([*minutes, *agendas, *facts], "start_time"),
+        venue=_first_of([*agendas, *minutes, *facts], "venue"),
+        title=_first_of(facts, "meeting_title"),
+        documents=[f.document.id for f in facts],
+    )
+    if any(f.status == "cancelled" for f in facts) and not minutes:
+        meeting.status = "cancelled"
+    agenda_items = max((f.items for f in agendas), key=len, default=[])
+    meeting.items = _merged_items(main_minutes.items if main_minutes else [], agenda_items)
+    if main_minutes:
+        meeting.attendance = main_minutes.attendance
+        meeting.declarations = main_minutes.declarations
+    meeting.membership = next((f.membership for f in agendas if f.membership), [])
+    _assign_ids(meeting)
+    return meeting
+
+
+def _first_of(facts: list[DocumentFacts], field_name: str):
+    return next((getattr(f, field_name) for f in facts if getattr(f, field_name)), None)
+
+
+def _merged_items(minutes: list[Item], agenda: list[Item]) -> list[Item]:
+    """The minutes' items, each given what its agenda entry adds; the agenda's where there are no minutes."""
+    if not minutes:
+        return agenda
+    by_number = {item.number: item for item in agenda if item.number}
+    for item in minutes:
+        match = by_number.get(item.number) if item.number else None
+        if match:
+            item.pages = item.pages or match.pages
+            item.decision_number = item.decision_number or match.decision_number
+            item.exempt = item.exempt or match.exempt
+            item.sources += [s for s in match.sources if s not in item.sources]
+    return minutes
+
+
+def _assign_ids(meeting: Meeting) -> None:
+    taken: set[str] = set()
+    for ordinal, item in enumerate(meeting.items, 1):
+        item.id = f"{meeting.id}/{unique(item_key(item, ordinal), taken)}"
+        resolution_keys: set[str] = set()
+        for n, resolution in enumerate(item.resolutions, 1):
+            resolution.id = f"{item.id}/{unique(resolution_key(resolution, n), resolution_keys)}"
+    for declaration in meeting.declarations:
+        declaration.item = _item_numbered(meeting, declaration.item_number)
+
+
+def _item_numbered(meeting: Meeting, number: str | None) -> str | None:
+    if not number:
+        return None
+    for item in meeting.items:
+        if number in (item.number, item.minute_number):
+            return item.id
+    return None
+
+
+# --- Meetings that documents mention ------------------------------------------------------------
+
+_LINK_KIND = {"approves-minutes": "approves-minutes", "notes-minutes": "refers-to", "next-meeting": "next-meeting"}
+
+
+def _referenced_meetings(meetings: dict[tuple[str, str], Meeting], drafts: dict, committees: Committees,
+                         problems: list[Problem]) -> list:
+    """Meetings known only by mention become 'referenced' meetings, and every mention a link."""
+    from .model import Link
+
+    links: dict[tuple[str, str, str], Link] = {}
+    for key, draft in sorted(drafts.items()):
+        meeting = meetings[key]
+        # Minutes first: what a meeting resolved is better evidence than what its agenda proposed.
+        for facts in sorted(draft.facts, key=lambda f: f.document.kind != "minutes"):
+            for ref in facts.references:
+                target = _target_meeting(ref, meeting, meetings, committees)
+                if target is None:
+                    continue
+                origin = _origin(meeting, ref)
+                link = Link(from_=origin, to=target.id, kind=_LINK_KIND[ref.kind], evidence=ref.evidence)
+                links.setdefault((link.from_, link.to, link.kind), link)
+    return sorted(links.values(), key=lambda link: (link.from_, link.kind, link.to))
+
+
+def _target_meeting(ref: MeetingRef, meeting: Meeting, meetings: dict, committees: Committees) -> Meeting | None:
+    committee = committees.resolve(ref.committee_name) if ref.committee_name else meeting.committee
+    if not committee or committee == meeting.committee and ref.date == meeting.date:
+        return None
+    date = ref.date or _previous_meeting_date(meetings, committee, meeting.date)
+    if not date:
+        return None
+    if ref.kind == "approves-minutes" and date >= meeting.date:
+        return None  # minutes approved are of an earlier meeting; a later date is a misreading
+    key = (committee, date)
+    if key not in meetings:
+        meetings[key] = Meeting(id=f"{committee}/{date}", committee=committee, date=date, status="referenced")
+    target = meetings[key]
+    if ref.kind == "next-meeting" and ref.start_time and not target.start_time:
+        target.start_time = ref.start_time
+    return target
+
+
+def _previous_meeting_date(meetings: dict, committee: str, before: str) -> str | None:
+    dates = [date for (c, date), m in meetings.items() if c == committee and date < before and m.status != "referenced"]
+    return max(dates) if dates else None
+
+
+def _origin(meeting: Meeting, ref: MeetingRef) -> str:
+    for item in meeting.items:
+        if ref.item_number and ref.item_number in (item.number, item.minute_number):
+            if ref.kind == "next-meeting" and ref.resolution_label is not None or ref.kind == "next-meeting" and item.resolutions:
+                for resolution in item.resolutions:
+                    if resolution.label == ref.resolution_label or ref.resolution_label is None:
+                        return resolution.id
+            return item.id
+    return meeting.id
+
+
+def _settle_statuses(meetings: dict, archive: Archive) -> None:
+    """A meeting whose minutes a later meeting approves was held, even if the archive has no minutes of it."""
+    approved = {link.to for link in archive.links if link.kind == "approves-minutes" and _from_minutes(link.from_, meetings)}
+    for meeting in meetings.values():
+        if meeting.status == "scheduled" and meeting.id in approved:
+            meeting.status = "held"
+
+
+def _from_minutes(origin: str, meetings: dict) -> bool:
+    committee, date = origin.split("/")[:2]
+    meeting = meetings.get((committee, date))
+    return bool(meeting and meeting.status == "held")
+
+
+# --- Documents and people ------------------------------------------------------------------------
+
+
+def _title_documents(archive: Archive) -> None:
+    names = {c.id: c.name for c in archive.committees}
+    for document in archive.documents:
+        if document.title:
+            continue
+        committee = names.get(document.meeting.split("/")[0]) if document.meeting else None
+        when = _short_date(document.date) if document.date else None
+        context = ", ".join(x for x in (committee, when) if x)
+        if document.kind in ("agenda", "minutes", "agenda-pack"):
+            document.title = f"{KIND_LABEL[document.kind]}: {context}" if context else KIND_LABEL[document.kind]
+        elif document.report and document.report.title:
+            prefix = f"Decision {document.report.decision_number}: " if document.kind == "decision" and document.report.decision_number else ""
+            document.title = prefix + document.report.title
+        else:
+            label = KIND_LABEL.get(document.kind, "Document")
+            document.title = f"{label}: {context}" if context else PurePosixPath(document.source).name
+
+
+def _short_date(iso: str) -> str:
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {day:%B %Y}"
+
+
+def _resolve_people(archive: Archive) -> None:
+    index = PeopleIndex()
+    for meeting in archive.meetings:
+        for attendee in meeting.attendance:
+            index.mention(attendee.name, meeting.committee, attendee.organisation)
+        for member in meeting.membership:
+            index.mention(member.name, meeting.committee, member.organisation)
+        for declaration in meeting.declarations:
+            index.mention(declaration.name, meeting.committee)
+    archive.people = index.resolve()
+    for meeting in archive.meetings:
+        for entry in [*meeting.attendance, *meeting.membership, *meeting.declarations]:
+            entry.person = index.person_of(entry.name, meeting.committee)

@@ -1,0 +1,179 @@
+"""PDF files: text page by page with pdfium (fast, keeps the printed line order), pypdf when pdfium fails.
+
+No OCR: a page without a text layer reads as empty, and the problems say which pages those are.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import re
+import warnings
+
+import pypdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from archive_builder.model import Problem
+
+from .reading import Reading, has_text, unreadable
+from .text import tidy
+
+ENCRYPTED = "encrypted PDF (password-protected): its text cannot be read"
+NO_TEXT_LAYER = "PDF has no text layer (scanned images?): no text could be read; OCR is not available"
+BLANK_PAGES = "PDF pages are blank: no text could be read"
+NO_PAGES = "PDF has no pages: nothing to read"
+# What a scanned or outlined page is made of; a page with none of these and no text is simply blank
+# (the empty back of an agenda front sheet), which is no problem.
+DRAWN_OBJECTS = (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_SHADING)
+PDFIUM_PASSWORD_ERRORS = {4, 5}  # FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY (unsupported encryption)
+# pdfium marks a hyphen that ended a printed line and joins the two halves on one line
+# ("Crow\x02Brown", "sub\x02categories"); older builds used U+FFFE. In committee papers these are
+# real hyphens (double-barrelled names, compounds) far more often than word splits, so keep a hyphen.
+PDFIUM_HYPHENS = re.compile("[\x02\ufffe]")
+
+
+class EncryptedPdf(Exception):
+    pass
+
+
+def read(data: bytes, source: str) -> Reading:
+    try:
+        raw_pages, blank, metadata = pdfium_pages(data)
+    except Exception as pdfium_error:  # any pdfium failure: pypdf may still read the file
+        return _read_with_pypdf(data, source, pdfium_error)
+    return _reading(raw_pages, blank, metadata, [], source)
+
+
+def _read_with_pypdf(data: bytes, source: str, pdfium_error: Exception) -> Reading:
+    try:
+        raw_pages, metadata, failed = pypdf_pages(data)
+    except Exception as pypdf_error:
+        return unreadable(source, unreadable_message(pdfium_error, pypdf_error))
+    if not has_text(raw_pages):  # pdfium's failure says the file itself is broken, not scanned
+        return unreadable(source, f"not a readable PDF: damaged or truncated ({_detail(pdfium_error)})")
+    problems = [Problem(source, f"read with pypdf because pdfium could not ({_detail(pdfium_error)})")]
+    if failed:
+        problems.append(Problem(source, f"{_pages_phrase(failed)} could not be read"))
+    # pypdf cannot tell a blank page from a scanned one, so every empty page is reported.
+    return _reading(raw_pages, set(), metadata, problems, source)
+
+
+def _reading(raw_pages: list[str], blank: set[int], metadata: dict, problems: list[Problem], source: str) -> Reading:
+    pages = [tidy(PDFIUM_HYPHENS.sub("-", page)) for page in raw_pages]
+    return Reading(pages=pages, metadata=metadata, problems=problems + text_layer_problems(pages, blank, source))
+
+
+def pdfium_pages(data: bytes) -> tuple[list[str], set[int], dict]:
+    """Text of every page, the numbers of pages with nothing on them, and the info dictionary."""
+    document = pdfium.PdfDocument(data)
+    try:
+        pages, blank = [], set()
+        for index in range(len(document)):
+            text, is_blank = _pdfium_page(document, index)
+            pages.append(text)
+            if is_blank:
+                blank.add(index + 1)
+        return pages, blank, _pdfium_metadata(document)
+    finally:
+        document.close()
+
+
+def _pdfium_page(document: pdfium.PdfDocument, index: int) -> tuple[str, bool]:
+    """The page's text, and whether the page is blank: no text and nothing drawn (images, vector paths)."""
+    page = document[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            text = textpage.get_text_bounded()
+        finally:
+            textpage.close()
+        if text.strip():
+            return text, False
+        return text, not any(True for _ in page.get_objects(filter=DRAWN_OBJECTS))
+    finally:
+        page.close()
+
+
+def _pdfium_metadata(document: pdfium.PdfDocument) -> dict:
+    # Metadata is a nicety: a broken info dictionary must not cost the text.
+    try:
+        return dict(document.get_metadata_dict(skip_empty=True))
+    except Exception:
+        return {}
+
+
+def pypdf_pages(data: bytes) -> tuple[list[str], dict, list[int]]:
+    """Text of every page, the info dictionary, and the numbers of pages pypdf could not read."""
+    with _pypdf_quietly():
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and reader.decrypt("") == pypdf.PasswordType.NOT_DECRYPTED:
+            raise EncryptedPdf
+        pages, failed = [], []
+        for number, page in enumerate(reader.pages, start=1):
+            try:
+                pages.append(page.extract_text() or "")
+            except Exception:  # one damaged page stream should not cost the other pages
+                pages.append("")
+                failed.append(number)
+        return pages, _pypdf_metadata(reader), failed
+
+
+def _pypdf_metadata(reader: pypdf.PdfReader) -> dict:
+    try:
+        info = reader.metadata or {}
+        return {str(key).lstrip("/"): str(value) for key, value in info.items() if str(value).strip()}
+    except Exception:
+        return {}
+
+
+@contextlib.contextmanager
+def _pypdf_quietly():
+    """pypdf logs and warns about every repair it makes; the problems list is where news belongs."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def unreadable_message(pdfium_error: Exception, pypdf_error: Exception) -> str:
+    if _is_encryption_error(pdfium_error, pypdf_error):
+        return ENCRYPTED
+    return f"not a readable PDF: damaged or truncated ({_detail(pdfium_error)}; pypdf: {_detail(pypdf_error)})"
+
+
+def _is_encryption_error(pdfium_error: Exception, pypdf_error: Exception) -> bool:
+    return getattr(pdfium_error, "err_code", None) in PDFIUM_PASSWORD_ERRORS or isinstance(
+        pypdf_error, (EncryptedPdf, pypdf.errors.FileNotDecryptedError)
+    )
+
+
+def _detail(error: Exception) -> str:
+    """A short reason: pdfium's own words where it gives them, else the exception's message."""
+    message = str(error)
+    found = re.search(r"PDFium: ([^)]+)", message)
+    if found:
+        return f"pdfium: {found.group(1).lower()}"
+    return message.strip().rstrip(".") or type(error).__name__
+
+
+def text_layer_problems(pages: list[str], blank: set[int], source: str) -> list[Problem]:
+    if not pages:
+        return [Problem(source, NO_PAGES, "error")]
+    if not has_text(pages):
+        return [Problem(source, BLANK_PAGES if len(blank) == len(pages) else NO_TEXT_LAYER, "error")]
+    unread = [number for number, page in enumerate(pages, start=1) if not page.strip() and number not in blank]
+    if not unread:
+        return []
+    verb = "has" if len(unread) == 1 else "have"
+    return [Problem(source, f"{_pages_phrase(unread)} {verb} no text layer (scanned images?): OCR is not available")]
+
+
+def _pages_phrase(numbers: list[int]) -> str:
+    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(str(number) for number in numbers)

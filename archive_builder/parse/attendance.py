@@ -1,0 +1,271 @@
+"""Who attended a meeting, in what capacity, and who sent apologies, from the minutes' own lists.
+
+Labelled lists open minutes ("PRESENT:", "Also Present:", "IN ATTENDANCE:", "Attendance:",
+"MEMBERS PRESENT:", "OFFICIALS IN ATTENDANCE:", "ROLL CALL: Present ... Absent ..."); apologies are
+usually minuted in the first items ("An apology for absence was received from ...", "Apologies were
+received from X and Y who was substituted by Z"); later sentences add lateness, early departures
+and remote attendance. An agenda prints the committee's membership instead (members, substitutes).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Attendee, Line, Member
+from .names import ListedName, parse_name, split_name_list
+
+_LABEL = re.compile(
+    r"^\s*(?P<label>(?:members\s+)?present(?:\s+in\s+the\s+chair)?|in\s+the\s+chair|attendance|councillors\s+present|"
+    r"also,?\s+(?:present|in\s+attendance)|others\s+present|"
+    r"(?:officers?|officials|staff)\s+(?:present|in\s+attendance)|in\s+attendance(?:\s+virtually|\s+remotely)?|officers|staff|"
+    r"apologies(?:\s+for\s+absence)?|absent(?:\s+with\s+apologies)?|regrets|substitutes?|roll\s+call(?:\s*:\s*present)?)\s*:\s*(?P<rest>.*)$",
+    re.I,
+)
+# A line may carry several lists: "Public: 2 Also, in attendance: Cllr Colin Sampson, ...".
+_INLINE_LABEL = re.compile(
+    r"(?<=\S)(?<!Also)(?<!Also,)\s+(?=(?:Also,?\s+in\s+attendance|Also\s+present|Members\s+of\s+the\s+Public|Public|Apologies|In\s+attendance|Officers\s+present)\s*:)",
+    re.I,
+)
+_STOP_LABEL = re.compile(r"^\s*(?:members of the public|public|press|guests?|visitors?)\s*:", re.I)
+_OFFICER_WORDS = re.compile(
+    r"\b(?:Clerk|Officer|Manager|Director|Head|Chief|Counsel|Warden|Secretary|Treasurer|Solicitor|Assistant|Adviser|Advisor|"
+    r"Executive|Engineer|Planner|Accountant|Analyst|Lead|Coordinator|Co-ordinator|Commissioner|Consultant|Auditor|Nurse|Monitoring)\b"
+)
+_ORGANISATION_WORDS = re.compile(r"\b(?:Borough|Council|County|District|Ward|Parish|Authority|Party|Group|Labour|Conservative|Liberal|Green|Independent|Reform)\b")
+_APOLOGY = re.compile(
+    r"\bapolog(?:y|ies)(?:\s+(?:for|of)\s+(?P<kind>absence|lateness|late\s+arrival|non-attendance))?"
+    r"(?:\s+(?:were|was|had been|have been)\s+(?:received|accepted|given|noted|reported|tendered)(?:\s+and\s+(?:accepted|noted))?)?"
+    r"(?:\s+(?:received|accepted)(?:\s+and\s+accepted)?)?(?:\s+for\s+(?P<kind2>absence|lateness))?\s+from\s+(?P<names>[^.]+)",
+    re.I,
+)
+_NO_APOLOGIES = re.compile(r"\bno apologies\b|\bthere were no apologies\b", re.I)
+_SUBSTITUTED = re.compile(r"\s*,?\s*(?:who\s+was|was|being)\s+substituted\s+by\s+(?P<sub>[^,;]+?)(?=,|;|$| and\b)", re.I)
+_SUBSTITUTE_FOR = re.compile(r"\(?\s*(?:as\s+)?substitut(?:e|ing)\s+for\s+(?P<for>[^)]+)\)?", re.I)
+_NO_SUBSTITUTE = re.compile(r"\s*(?:,\s*)?with\s+no\s+substitute[^,;]*|\s*\((?:health reasons|[a-z ]+reasons)\)", re.I)
+_VIRTUAL = re.compile(r"^(?P<names>.+?)\s+(?:were|was)\s+(?:in\s+attendance|present|attending)\s+(?:virtually|remotely|online)", re.I)
+_ARRIVED = re.compile(r"(?P<name>(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:arrived|joined the meeting)\b", re.I)
+_LATE_NOTICE = re.compile(r"(?P<name>(?:Cllr\.?|Councillor)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:had\s+)?(?:advised|said|indicated)\s+(?:that\s+)?(?:he|she|they)\s+would\s+be\s+(?:attending|arriving)\s+late", re.I)
+_LEFT = re.compile(r"(?P<name>(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+left\s+the\s+meeting\b", re.I)
+
+
+def read_attendance(preamble: list[Line], items: list[tuple[str, list[Line]]]) -> list[Attendee]:
+    """Attendance from the lists before the first item, then apologies and notes from the items
+    (given as (title, lines))."""
+    attendees: list[Attendee] = []
+    for label, text in _labelled_lists(preamble):
+        attendees.extend(_list_attendees(label, text))
+    early = [lines for title, lines in items[:4]]
+    for lines in early:
+        for sentence in _sentences(lines):
+            _apologies_in(sentence, attendees)
+    for title, lines in items:
+        for sentence in _sentences(lines):
+            _notes_in(sentence, attendees)
+    return attendees
+
+
+def _labelled_lists(lines: list[Line]) -> list[tuple[str, str]]:
+    """(label, text) for each labelled list, its text running on until the next label."""
+    found: list[tuple[str, str]] = []
+    pieces = [piece for line in lines for piece in _INLINE_LABEL.split(line.text) if piece.strip()]
+    for text in pieces:
+        line = Line(text.strip(), 0)
+        match = _LABEL.match(line.text)
+        if match:
+            found.append((match.group("label").lower(), match.group("rest").strip()))
+        elif _STOP_LABEL.match(line.text):
+            found.append(("stop", ""))
+        elif found and found[-1][0] != "stop" and not re.match(r"^(?:UNRESTRICTED|EXEMPT|PART)\b", line.text):
+            label, text = found[-1]
+            found[-1] = (label, f"{text} {line.text}".strip())
+    return [(label, text) for label, text in found if label != "stop" and text]
+
+
+def _list_attendees(label: str, text: str) -> list[Attendee]:
+    status, role, note = _meaning(label)
+    if re.match(r"^\s*(?:none|nil|no apologies)\b", text, re.I):
+        return []
+    attendees = []
+    for entry in split_name_list(text):
+        if not entry.name:
+            continue
+        entry_role = role
+        if role == "officer" and label.startswith("in attendance") and re.match(r"^(?:Cllr|Councillor)\b", entry.name):
+            entry_role = "member"  # "In attendance: Cllr A (Chair) Cllr B ...": the members' own list
+        attendees.append(_attendee(entry, status, entry_role, note))
+    return attendees
+
+
+def _meaning(label: str) -> tuple[str, str, str | None]:
+    """(status, role, note) a list's label gives its names."""
+    label = re.sub(r"\s+", " ", label)
+    if label.startswith(("apolog", "regrets", "absent with")):
+        return "apologies", "member", None
+    if label.startswith("absent"):
+        return "absent", "member", None
+    if label.startswith("substitute"):
+        return "present", "substitute", None
+    if label.startswith(("also", "others")):
+        return "present", "also-present", None
+    if label.startswith(("officer", "officials", "staff")) or label.startswith("in attendance"):
+        note = "attended remotely" if ("virtual" in label or "remote" in label) else None
+        return "present", "officer", note
+    return "present", "member", None
+
+
+def _attendee(entry: ListedName, status: str, role: str, note: str | None) -> Attendee:
+    attendee = Attendee(name=_tidy_name(entry.name), status=status, role=role, note=note)
+    for extra in (entry.bracket, entry.post):
+        if extra:
+            _apply_extra(attendee, extra)
+    return attendee
+
+
+def _apply_extra(attendee: Attendee, extra: str) -> None:
+    """Read what was printed beside a name: a chair's role, a borough, an officer's post, a substitution."""
+    substitute = _SUBSTITUTE_FOR.search(extra)
+    if substitute:
+        attendee.role = "substitute"
+        attendee.note = f"substitute for {substitute.group('for').strip()}"
+        return
+    pieces = [p.strip() for p in re.split(r"\s+[–—-]\s+|;", extra) if p.strip() and not re.match(r"vacanc", p.strip(), re.I)]
+    for piece in pieces:
+        lowered = piece.lower().replace("-", " ")
+        if re.fullmatch(r"(?:the\s+)?(?:chair|chairman|chairwoman|chairperson|chair of the meeting|in the chair|mayor)", lowered):
+            attendee.role = "chair"
+        elif re.fullmatch(r"(?:the\s+)?vice\s*(?:chair|chairman|chairwoman|chairperson)", lowered):
+            attendee.role = "vice-chair"
+        elif _ORGANISATION_WORDS.search(piece) and not _OFFICER_WORDS.search(piece) and not re.search(r"Councillor\b", piece):
+            attendee.organisation = piece
+        elif attendee.role in ("officer", "also-present") or _OFFICER_WORDS.search(piece):
+            attendee.title = piece if not attendee.title else f"{attendee.title}; {piece}"
+            if attendee.role == "member" and _OFFICER_WORDS.search(piece):
+                attendee.role = "officer"
+        else:
+            attendee.title = piece if not attendee.title else f"{attendee.title}; {piece}"
+
+
+def _tidy_name(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip(" ,.;:")
+
+
+def _sentences(lines: list[Line]) -> list[str]:
+    text = " ".join(line.text for line in lines)
+    return [s.strip() for s in re.split(r"(?<=[.;])\s+(?=[A-Z0-9(])", text) if s.strip()]
+
+
+def _apologies_in(sentence: str, attendees: list[Attendee]) -> None:
+    if _NO_APOLOGIES.search(sentence):
+        return
+    match = _APOLOGY.search(sentence)
+    if not match:
+        return
+    kind = (match.group("kind") or match.group("kind2") or "absence").lower()
+    names = match.group("names")
+    no_substitute = bool(re.search(r"\bwith\s+no\s+substitute", names, re.I))
+    substituted = {}
+    for entry_text in re.split(r",\s*|\s+and\s+", names):
+        sub = _SUBSTITUTED.search(" " + entry_text)
+        if sub:
+            substituted[_SUBSTITUTED.sub("", " " + entry_text).strip()] = sub.group("sub").strip()
+    names = _SUBSTITUTED.sub("", _NO_SUBSTITUTE.sub("", names))
+    status = "late" if kind.startswith(("late", "lateness")) else "apologies"
+    for entry in split_name_list(names):
+        if not entry.name or len(entry.name.split()) > 6:
+            continue
+        note = "apology for lateness" if status == "late" else None
+        if entry.name in substituted:
+            note = f"substituted by {substituted[entry.name]}"
+        elif no_substitute and status == "apologies":
+            note = "no substitute"
+        _record(attendees, entry, status, note)
+    for absent, substitute in substituted.items():
+        _record(attendees, ListedName(name=substitute), "present", f"substitute for {absent}", role="substitute")
+
+
+def _record(attendees: list[Attendee], entry: ListedName, status: str, note: str | None, role: str | None = None) -> None:
+    existing = find_attendee(attendees, entry.name)
+    if existing:
+        if status == "late" or existing.status == "present" and status == "apologies" and existing.role != "officer":
+            existing.status = status if status == "late" else existing.status
+        if note:
+            existing.note = note
+        if role:
+            existing.role = role
+        return
+    attendee = Attendee(name=_tidy_name(entry.name), status=status, role=role or "member", note=note)
+    if entry.bracket:
+        _apply_extra(attendee, entry.bracket)
+    attendees.append(attendee)
+
+
+def find_attendee(attendees: list[Attendee], name: str) -> Attendee | None:
+    """The attendee a later mention means: same surname, and no forename, initial or honorific that
+    tells them apart ("Councillor Cryan" is "Councillor Stephanie Cryan"; "Mr J Meade" is not "Ms J Meade")."""
+    wanted = parse_name(name)
+    for attendee in attendees:
+        if same_person(parse_name(attendee.name), wanted):
+            return attendee
+    return None
+
+
+def same_person(a, b) -> bool:
+    if not a.surname_key or a.surname_key != b.surname_key:
+        return False
+    if a.gender and b.gender and a.gender != b.gender:
+        return False
+    if a.initials and b.initials and a.initials[0] != b.initials[0]:
+        return False
+    if a.forenames and b.forenames and a.forenames[0].lower() != b.forenames[0].lower():
+        return a.forenames[0].lower().startswith(b.forenames[0].lower()) or b.forenames[0].lower().startswith(a.forenames[0].lower())
+    return True
+
+
+def _notes_in(sentence: str, attendees: list[Attendee]) -> None:
+    virtual = _VIRTUAL.search(sentence)
+    if virtual:
+        for entry in split_name_list(virtual.group("names")):
+            found = find_attendee(attendees, entry.name)
+            if found:
+                found.note = "attended remotely"
+    late = _LATE_NOTICE.search(sentence)
+    if late and not find_attendee(attendees, late.group("name")):
+        attendees.append(Attendee(name=late.group("name"), status="late", role="member", note="arrived during the meeting"))
+    for pattern, status in ((_ARRIVED, "late"), (_LEFT, "left-early")):
+        for match in pattern.finditer(sentence):
+            found = find_attendee(attendees, match.group("name"))
+            if found and found.status == "present" and found.role != "officer":
+                found.status = status
+
+
+def read_membership(lines: list[Line]) -> list[Member]:
+    """An agenda's membership list: 'Members' then one name per line, then 'Substitute Members'."""
+    members: list[Member] = []
+    role = None
+    for line in lines:
+        text = line.text.strip()
+        lowered = text.lower().rstrip(":")
+        if lowered in {"membership", "members", "committee members", "panel members", "councillors"}:
+            role = "member"
+            continue
+        if lowered in {"substitute members", "substitutes", "reserve members", "named substitutes"}:
+            role = "substitute"
+            continue
+        if role is None:
+            continue
+        entries = split_name_list(text) if re.match(r"^(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)\s", text) else []
+        if not entries:
+            if members:
+                role = None if len(text) > 40 or ":" in text else role
+            continue
+        for entry in entries:
+            member = Member(name=_tidy_name(entry.name), role=role)
+            extra = " ".join(x for x in (entry.bracket, entry.post) if x)
+            if re.search(r"\bvice[- ]?chair", extra, re.I):
+                member.role = "vice-chair"
+            elif re.search(r"\bchair", extra, re.I):
+                member.role = "chair"
+            if extra and _ORGANISATION_WORDS.search(extra):
+                member.organisation = re.sub(r"^(?:Vice[- ]?)?Chair(?:man)?\s*[–—,-]\s*", "", extra).strip()
+            members.append(member)
+    return members

@@ -1,0 +1,128 @@
+"""Dates and times as committee documents print them, read into ISO form.
+
+"Tuesday 5 March 2019", "Thursday, 13th February, 2025", "9th January 2025", "4 July 2018",
+"March 5, 2019", "05/03/2019" -> "2019-03-05"; "6.30 pm", "6:30pm", "10.00 am", "18:30" -> "18:30".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+# "Tuesday 5 March 2019", "13th February, 2025", "4th of June 2018"
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b{_WEEKDAY}?{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE
+)
+# "March 5, 2019", "Tuesday, March 5th 2019"
+_MONTH_DAY_YEAR = re.compile(rf"\b{_WEEKDAY}?{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE)
+# "05/03/2019", "5.3.2019" (day first, as in the UK and Ireland)
+_NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")
+# "2019-03-05"
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+
+# "6.30 pm", "6:30pm", "10.00 am", "7 pm", "18:30", "6.30p.m."
+_TIME_12 = re.compile(r"\b(?P<hour>[01]?\d)(?:[.:](?P<minute>[0-5]\d))?\s*(?P<half>[ap])\.?\s?m\b\.?", re.IGNORECASE)
+_TIME_24 = re.compile(r"\b(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)\b(?!\s*[ap]\.?m)", re.IGNORECASE)
+_NOON = re.compile(r"\b(?:12\s+)?noon\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    iso: str
+    start: int
+    end: int
+    text: str
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every real calendar date written in `text`, in order of position."""
+    found: dict[int, DateMatch] = {}
+    for pattern, numeric_month in ((_DAY_MONTH_YEAR, False), (_MONTH_DAY_YEAR, False), (_ISO, True), (_NUMERIC, True)):
+        for match in pattern.finditer(text):
+            if any(m.start <= match.start() < m.end for m in found.values()):
+                continue
+            iso = _iso(match, numeric_month)
+            if iso:
+                found[match.start()] = DateMatch(iso, match.start(), match.end(), match.group(0))
+    return [found[key] for key in sorted(found)]
+
+
+def first_date(text: str) -> str | None:
+    dates = find_dates(text)
+    return dates[0].iso if dates else None
+
+
+def _iso(match: re.Match, numeric_month: bool) -> str | None:
+    month_text = match.group("month")
+    month = int(month_text) if numeric_month else MONTHS[month_text.lower().rstrip(".")]
+    try:
+        return dt.date(int(match.group("year")), month, int(match.group("day"))).isoformat()
+    except ValueError:
+        return None  # "31 February": a slip in the source, not a date
+
+
+def find_time(text: str) -> str | None:
+    """The first clock time in `text` as 'HH:MM' (24-hour)."""
+    candidates = []
+    for match in _TIME_12.finditer(text):
+        hour = int(match.group("hour"))
+        if hour > 12:
+            continue
+        minute = int(match.group("minute") or 0)
+        if match.group("half").lower() == "p" and hour != 12:
+            hour += 12
+        if match.group("half").lower() == "a" and hour == 12:
+            hour = 0
+        candidates.append((match.start(), f"{hour:02d}:{minute:02d}"))
+    for match in _TIME_24.finditer(text):
+        candidates.append((match.start(), f"{int(match.group('hour')):02d}:{match.group('minute')}"))
+    for match in _NOON.finditer(text):
+        candidates.append((match.start(), "12:00"))
+    return min(candidates)[1] if candidates else None
+
+
+def month_of(text: str, after: str | None = None) -> str | None:
+    """'March' or 'March 2019' -> 'YYYY-MM'; a bare month is taken as the first such month after `after`."""
+    match = re.search(rf"\b{_MONTH}(?:\s+{_YEAR})?\b", text, re.IGNORECASE)
+    if not match:
+        return None
+    month = MONTHS[match.group("month").lower().rstrip(".")]
+    if match.group("year"):
+        return f"{match.group('year')}-{month:02d}"
+    if not after:
+        return None
+    year, after_month = int(after[:4]), int(after[5:7])
+    return f"{year + (1 if month <= after_month else 0)}-{month:02d}"
+
+
+def long_date(iso: str) -> str:
+    """'2018-10-16' -> 'Tuesday 16 October 2018'."""
+    day = dt.date.fromisoformat(iso)
+    return f"{day:%A} {day.day} {day:%B %Y}"

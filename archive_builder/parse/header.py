@@ -1,0 +1,243 @@
+"""The head of a document: which body, which meeting (date, time, venue), and whether it was cancelled.
+
+Read from the first lines, where every kind of committee document says what it is about:
+"MINUTES of a meeting of the Cabinet held in ... on Thursday, 30 January 2025", "Report to the
+Joint ICT Committee on 4 July 2018", "To: Cabinet – 30 January 2025", "AGENDA / CABINET / Thursday,
+30th January, 2025, at 10.00 am", "STOKE FERRY PARISH COUNCIL Draft Minutes ... Wednesday 7 March 2018".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Line
+from .dates import DateMatch, find_dates, find_time
+
+HEADER_LINES = 30
+BODY_WORDS = r"(?:Committee|Council|Cabinet|Panel|Board|Forum|Authority|Assembly|Commission|Partnership|Executive|Sub-Committee|Subcommittee|Trust|Group)"
+_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&"}
+_GENERIC_BODIES = {"council", "the council", "committee", "the committee", "parish council", "the parish council",
+                   "town council", "the town council", "panel", "the panel", "board", "the board", "meeting"}
+
+# Each pattern names the body; the earlier, the more certain.
+_BODY_PATTERNS = [
+    re.compile(r"\bminutes of (?:a|an|the) (?:\w+ )?(?:meeting|proceedings|session) of (?:the )?(?P<name>.+?)\s+(?:held|which|that|on\b|at\b)", re.I),
+    re.compile(r"\b(?:a|an) (?:\w+ )?meeting of (?:the )?(?P<name>.+?) (?:will|is to|to) be held", re.I),
+    re.compile(r"\bMINUTES OF (?:THE )?(?:(?:[A-Z]+ )?MEETING OF (?:THE )?)?(?P<name>[A-Z][A-Z ,&'’-]+?)(?:\s+(?=(?:HELD|ON|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY)\b|[A-Z][a-z]|\d)|\s*$)"),
+    re.compile(rf"^(?P<name>[A-Z][A-Za-z ,&'’-]+?{BODY_WORDS})\s*[–—-]+\s*\d", re.I),
+    re.compile(r"^report (?:to|for) (?:the )?(?P<name>[A-Z][^.:;]{2,80}?)\s+(?:on|meeting|held|dated|,|–|—|-)\s", re.I),
+    re.compile(r"^To:\s*(?P<name>[A-Z][^–—\-,:]+?)\s*(?:[–—,-]|$)"),
+    re.compile(r"\b(?i:decision to be taken by):?\s*(?P<name>[A-Z][a-z][A-Za-z ,&'’-]*?)(?=\s+[A-Z]{2,}|\s*:|\s*$)"),
+]
+_DOCUMENT_WORD = re.compile(r"^\s*(?:minutes|agenda|report|summons|notice|draft)\b", re.I)
+_POST = re.compile(r"\b(?:Member|Members|Leader|Director|Officer|Manager|Counsel|Clerk|Head)\b")
+_CAPITALS_BODY = re.compile(rf"^(?P<name>(?:[A-Z][A-Z'’&-]+ ){{0,8}}{BODY_WORDS.upper()})\b")
+_MEETING_CONTEXT = re.compile(r"(?:held|meeting|to be held|will be held|takes? place)\b[^.]{0,40}?\bon\s*(?:\w+day,?\s*)?$|meeting\W*$|meeting of\b.*$", re.I)
+_ADDRESSED_TO = re.compile(r"^\s*To:\s*(?!All\b)|\breport (?:to|for) (?:the )?", re.I)
+_DATE_LABEL = re.compile(r"\b(?:date of meeting|meeting date|date)\s*:\s*$", re.I)
+_NOT_MEETING_CONTEXT = re.compile(r"(?:published|dated|issued|despatched|dispatched|date of publication|printed)\W*$", re.I)
+_VENUE_WORDS = re.compile(
+    r"\b(?:Hall|House|Room|Rooms|Chamber|Centre|Center|Street|Road|Lane|Offices?|Building|Library|Square|Town Hall|"
+    r"Civic|Suite|Church|School|Pavilion|Online|Virtual|Teams|Zoom)\b|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b"
+)
+_CANCELLED = re.compile(r"\b(?:meeting|this meeting)\s+(?:has been|was|is|had been)\s+cancelled\b|^\s*(?:meeting\s+)?cancell?ed\b", re.I)
+_MEETING_TITLE = re.compile(r"\b(Annual(?: General| Parish| Council)?|Extraordinary|Special|Budget|Ordinary|Reconvened|Inaugural)\s+(?:\w+\s+)?Meeting\b", re.I)
+
+
+@dataclass
+class Header:
+    committee_name: str | None = None
+    other_names: list[str] = field(default_factory=list)  # other names the same document uses for its body
+    date: str | None = None
+    start_time: str | None = None
+    venue: str | None = None
+    cancelled: bool = False
+    meeting_title: str | None = None
+
+
+def read_header(lines: list[Line]) -> Header:
+    head = lines[:HEADER_LINES]
+    names = body_names(head)
+    date_line, date = meeting_date(head)
+    header = Header(
+        committee_name=names[0] if names else None,
+        other_names=names[1:],
+        date=date.iso if date else None,
+        start_time=_start_time(head, date_line, date),
+        venue=_venue(head, date_line, date),
+        cancelled=any(_CANCELLED.search(line.text) for line in head[:12]),
+        meeting_title=_meeting_title(head),
+    )
+    return header
+
+
+def body_names(lines: list[Line]) -> list[str]:
+    """The names the document's head gives its body, most certain first, without repeats.
+
+    A letterhead naming the organisation ("KENT COUNTY COUNCIL" above "CABINET") is not the body.
+    """
+    text_lines = [line.text for line in lines]
+    joined = " ".join(text_lines)
+    found: list[str] = []
+    for pattern in _BODY_PATTERNS:
+        for candidate in _pattern_names(pattern, joined, text_lines):
+            _add_name(found, candidate)
+    for candidate in _agenda_title_lines(text_lines) + _letterhead_bodies(text_lines):
+        _add_name(found, candidate)
+    for text in text_lines[:2] if not found else []:
+        match = _CAPITALS_BODY.match(text)
+        if match and not _whole_line_body(text):  # "STOKE FERRY PARISH COUNCIL Draft Minutes ..." run on
+            _add_name(found, match.group("name"))
+    return found
+
+
+def _pattern_names(pattern: re.Pattern, joined: str, text_lines: list[str]) -> list[str]:
+    if pattern.pattern.startswith("^"):
+        return [m.group("name") for text in text_lines for m in [pattern.search(text)] if m]
+    return [m.group("name") for m in pattern.finditer(joined)]
+
+
+def _agenda_title_lines(text_lines: list[str]) -> list[str]:
+    # "AGENDA" then the body on the next line: "AGENDA / CABINET".
+    return [
+        text_lines[i + 1]
+        for i, text in enumerate(text_lines[:-1])
+        if text.strip().upper() in {"AGENDA", "A G E N D A"} and _whole_line_body(text_lines[i + 1])
+    ]
+
+
+def _letterhead_bodies(text_lines: list[str]) -> list[str]:
+    """Body names printed as whole lines at the top; of two stacked ones, the upper is the organisation."""
+    top = [text for text in text_lines[:4] if _whole_line_body(text)]
+    if len(top) >= 2 and text_lines.index(top[1]) == text_lines.index(top[0]) + 1:
+        return top[1:]
+    return top[:1]
+
+
+def _whole_line_body(text: str) -> bool:
+    words = text.replace(",", " ").split()
+    if not words or len(words) > 16 or ":" in text or text.rstrip().endswith(",") or _DOCUMENT_WORD.match(text) or not re.search(rf"\b{BODY_WORDS}\b", text, re.I):
+        return False
+    return all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def _add_name(found: list[str], candidate: str) -> None:
+    name = tidy_body_name(candidate)
+    if not name or name.lower() in _GENERIC_BODIES or len(name) > 120 or len(name.split()) > 16:
+        return
+    if not re.search(rf"\b{BODY_WORDS}\b", name, re.I) or _POST.search(name):
+        return
+    if any(name.lower() == existing.lower() for existing in found):
+        return
+    found.append(name)
+
+
+def tidy_body_name(text: str) -> str:
+    """'JOINT COMMITTEE OF THE LONDON BOROUGHS OF BRENT, LEWISHAM AND SOUTHWARK' -> title case, trimmed."""
+    text = re.sub(r"\s+", " ", text).strip(" ,.:;–—-")
+    text = re.sub(r"^(?:all\s+)?(?:members\s+of\s+)?(?:the|a|an)\s+", "", text, flags=re.I)
+    text = re.sub(r"\s+(?:draft|minutes|agenda)$", "", text, flags=re.I)
+    if text.isupper():
+        words = text.lower().split(" ")
+        text = " ".join(w if (i and w in _SMALL_WORDS) else _capitalise(w) for i, w in enumerate(words))
+    return text
+
+
+def _capitalise(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+
+
+def meeting_date(lines: list[Line]) -> tuple[int | None, DateMatch | None]:
+    """The date of the meeting the head speaks of, and the index of its line.
+
+    A head may print other dates (when the agenda was published, a report's date); the meeting's own
+    date is the one beside a time or after "held on"/"meeting on", else the first that is not a
+    publication date.
+    """
+    best: tuple[int, int, DateMatch] | None = None
+    for index, line in enumerate(lines):
+        for date in find_dates(line.text):
+            score = _date_score(line.text, date, lines, index)
+            if best is None or score > best[0]:
+                best = (score, index, date)
+    if best is None or best[0] < 0:
+        return None, None
+    return best[1], best[2]
+
+
+def _date_score(text: str, date: DateMatch, lines: list[Line], index: int) -> int:
+    before = text[: date.start]
+    after = text[date.end :]
+    score = 10 - min(index, 20) // 2  # earlier is likelier
+    if find_time(after[:40]) or (not after.strip() and index + 1 < len(lines) and find_time(lines[index + 1].text[:20])):
+        score += 6
+    if _MEETING_CONTEXT.search(before[-60:]):
+        score += 6
+    if _ADDRESSED_TO.search(text) or _DATE_LABEL.search(before[-30:]):
+        score += 8
+    if _NOT_MEETING_CONTEXT.search(before[-40:]):
+        score -= 20
+    if index + 1 < len(lines) and re.match(r"\s*To:\s*All\b", lines[index + 1].text):
+        score -= 8  # a letter's date just above "To: All Members"
+    return score
+
+
+def _start_time(lines: list[Line], date_line: int | None, date: DateMatch | None) -> str | None:
+    if date_line is None:
+        return None
+    text = lines[date_line].text
+    after = text[date.end :] if date else text
+    time = find_time(after[:60]) or find_time(text[: date.start][-30:] if date else "")
+    if not time and date_line + 1 < len(lines):
+        time = find_time(lines[date_line + 1].text[:30])
+    return time
+
+
+def _venue(lines: list[Line], date_line: int | None, date: DateMatch | None) -> str | None:
+    joined = " ".join(line.text for line in lines[:15])
+    labelled = re.search(r"\b(?:Venue|Location|Place)\s*:\s*(?P<v>[^:]{5,150}?)(?=\s+[A-Z][a-z]+\s*:|$)", joined)
+    if labelled:
+        return _tidy_venue(labelled.group("v"))
+    held = re.search(
+        r"\b(?:held|take place|meet)\s+(?:in|at)\s+(?:the\s+)?(?P<v>.+?)(?:,?\s+on\s+(?:\w+day|\d)|,?\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\.\s|\.$|\s+to deal with)",
+        joined,
+    )
+    if held and _VENUE_WORDS.search(held.group("v")):
+        return _tidy_venue(held.group("v"))
+    if date_line is None:
+        return None
+    return _venue_after_date(lines, date_line, date)
+
+
+def _venue_after_date(lines: list[Line], date_line: int, date: DateMatch | None) -> str | None:
+    text = lines[date_line].text
+    rest = text[date.end :] if date else ""
+    rest = re.sub(r"^[,\s]*(?:at\s+)?\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?[,\s]*", "", rest, flags=re.I)
+    rest = re.split(r"\s+(?:Ask for|Telephone|Tel|Email|Contact)\b", rest)[0]
+    if rest and _VENUE_WORDS.search(rest) and rest[:1].isupper():
+        return _tidy_venue(rest)
+    following: list[str] = []
+    for line in lines[date_line + 1 : date_line + 6]:
+        candidate = re.split(r"\s*(?:Ask for|Telephone|Tel|Email|Contact)\b", line.text)[0]
+        if not following and not _VENUE_WORDS.search(candidate):
+            continue  # "(or on the rising of Full Council," / "Ask for: ..." before the venue
+        if not _VENUE_WORDS.search(candidate) or ":" in candidate or len(candidate) > 160:
+            break
+        following.append(candidate)
+        if not candidate.rstrip().endswith(","):
+            break
+    return _tidy_venue(" ".join(following)) if following else None
+
+
+def _tidy_venue(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ,.;")
+
+
+def _meeting_title(lines: list[Line]) -> str | None:
+    for line in lines[:12]:
+        match = _MEETING_TITLE.search(line.text)
+        if match:
+            words = match.group(0).split()
+            return " ".join(w[:1].upper() + w[1:].lower() for w in words)
+    return None

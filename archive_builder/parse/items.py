@@ -1,0 +1,385 @@
+"""The items of an agenda or minutes: where each begins, its numbers and title, and its text.
+
+Bodies number their business in different ways, and the builder must read documents it has never
+seen, so each way is a scheme tried in turn, from the most explicit:
+
+- ModernGov printed minutes: "286. Apologies for Absence" ... "(Item 1)": minute and agenda numbers,
+  and minutes without minute numbers that still mark each item "(Item 3)" under its title;
+- minute references per year run into the text: "48/18 Apologies and Welcome There were ...";
+- numbered headings: "1. Appointment of Chair", "4 Minutes of the Previous Meeting<TAB>1 - 8",
+  "Item 5: Budget", chosen as the longest run of consecutive numbers whose lines read as titles,
+  so numbered paragraphs inside an item are not taken for items;
+- headings in capitals without numbers ("ADOPTION OF THE AGENDA").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Line
+
+_ITEM_MARKER = re.compile(r"^\(\s*(?:Agenda\s+)?Item\s+(?:No\.?\s*)?(\d{1,3}[A-Za-z]?(?:\.\d+)?)\s*\)\s*$", re.I)
+_MINUTE_NUMBER_LINE = re.compile(r"^(\d{1,4})\.\s+(\S.*)$")
+_NUMBERED_PARAGRAPH = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s")
+_MINUTE_REF_LINE = re.compile(r"^(?:Minute\s+)?(\d{1,4})/(\d{2}|\d{4})\.?(?:\s+(?=[A-Z0-9‘'\"(])|(?=[A-Z]))(.*)$")
+_NUMBERED = re.compile(
+    r"^(?:(?:Agenda\s+)?Item\s+(?:No\.?\s*)?)?(\d{1,3})([a-z]?|\.\d{1,2})?(?:[.):]|\s*[-–—]\s|(?=\s))\s*(\S.*)$", re.I
+)
+_CAPITALS_HEADING = re.compile(r"^[A-Z][A-Z0-9 ,&'’/()-]{5,80}$")
+_SECTION = re.compile(
+    r"^\s*(?:(?P<open>UNRESTRICTED ITEMS|PART\s+(?:1|I|ONE|A)\b.*|OPEN (?:BUSINESS|SESSION|ITEMS))|"
+    r"(?P<exempt>EXEMPT ITEMS|CONFIDENTIAL ITEMS|PART\s+(?:2|II|TWO|B)\b.*|PRIVATE (?:BUSINESS|SESSION)|"
+    r"ITEMS? (?:TO BE )?(?:TAKEN|CONSIDERED) IN PRIVATE|CLOSED (?:SESSION|BUSINESS)))\s*$",
+)
+_PAGES = re.compile(r"\s*(?:\((Pages?\s+[\d\s\-–]+)\)|\t\s*(\d+\s*[-–]\s*\d+|\d+|To Follow)|\(?\b(To Follow)\)?)\s*$", re.I)
+_DECISION_NUMBER = re.compile(r"^(\d{2}/\d{4,6})\s*[-–—:]\s*")
+_SMALL = {"of", "the", "and", "to", "for", "on", "in", "at", "a", "an", "or", "&", "by", "with", "from", "as",
+          "into", "under", "about", "re", "vs", "v", "-", "–", "—", "if", "be", "is", "per", "within", "via", "dated",
+          "held", "including", "between", "that"}
+_STARTERS = {"The", "There", "It", "This", "That", "These", "Those", "A", "An", "Cllr", "Cllr.", "Councillor",
+             "Councillors", "Mr", "Mrs", "Ms", "Miss", "Dr", "Members", "Member", "He", "She", "They", "We", "Following",
+             "No", "Nothing", "In", "As", "Apologies", "All", "Having", "After", "Further", "Some", "Concerns", "Our",
+             "Residents", "Both", "Each", "Two", "Three", "Four", "One", "Its", "Their", "His", "Her", "Once", "Due",
+             "Whilst", "While", "Although", "Resolved", "RESOLVED", "It’s", "Proposed", "Since", "Officers", "Cllrs"}
+MAX_TITLE_WORDS = 14
+MAX_RUN_ON_TITLE_WORDS = 30
+WRAP_WIDTH = 50  # a heading this long that stops without punctuation ran on to the next line
+_LIST_MARKER = re.compile(r"^\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})\)$")
+
+
+@dataclass
+class ItemBlock:
+    """One item as the text sets it out, before its resolutions and other facts are read."""
+
+    number: str | None
+    title: str
+    lines: list[Line]  # the item's text, without its heading
+    page: int
+    minute_number: str | None = None
+    exempt_section: bool = False  # printed under an "EXEMPT ITEMS"/"PART 2" heading
+    pages: str | None = None  # the agenda's page range for the item's papers
+    decision_number: str | None = None
+    span: tuple[int, int] = (0, 0)  # the item's lines, heading included, as indexes into the document's lines
+
+
+@dataclass
+class ItemLayout:
+    preamble: list[Line] = field(default_factory=list)  # what comes before the first item
+    items: list[ItemBlock] = field(default_factory=list)
+
+
+def find_items(lines: list[Line]) -> ItemLayout:
+    for scheme in (_by_item_markers, _by_minute_references, _by_numbered_headings, _by_capital_headings):
+        layout = scheme(lines)
+        if layout is not None:
+            return _with_sections(layout)
+    return ItemLayout(preamble=lines)
+
+
+# --- Scheme: "(Item 3)" under each title --------------------------------------------------------
+
+
+def _by_item_markers(lines: list[Line]) -> ItemLayout | None:
+    markers = [i for i, line in enumerate(lines) if _ITEM_MARKER.match(line.text)]
+    if len(markers) < 2:
+        return None
+    bounds = [-1] + markers
+    minutes = [_minute_line_before(lines, marker, previous) for marker, previous in zip(markers, bounds)]
+    if not _numbers_run_on([_minute_value(lines[m]) for m in minutes if m is not None], len(markers)):
+        minutes = [None] * len(markers)  # "4. RESOLVED that ..." is a numbered paragraph, not a minute
+    heads = [
+        _minute_heading(lines, minute, marker) if minute is not None else _title_above(lines, marker, previous)
+        for marker, previous, minute in zip(markers, bounds, minutes)
+    ]
+    layout = ItemLayout(preamble=lines[: heads[0][0]])
+    for n, (marker, (start, minute, title)) in enumerate(zip(markers, heads)):
+        end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
+        number = _ITEM_MARKER.match(lines[marker].text).group(1)
+        layout.items.append(
+            ItemBlock(number=number, title=title, lines=lines[marker + 1 : end], page=lines[start].page,
+                      minute_number=minute, span=(start, end))
+        )
+    return layout
+
+
+def _minute_line_before(lines: list[Line], marker: int, previous: int) -> int | None:
+    for index in range(marker - 1, max(previous, marker - 5), -1):
+        if _MINUTE_NUMBER_LINE.match(lines[index].text):
+            return index
+    return None
+
+
+def _minute_value(line: Line) -> int:
+    return int(_MINUTE_NUMBER_LINE.match(line.text).group(1))
+
+
+def _numbers_run_on(numbers: list[int], markers: int) -> bool:
+    """Minute numbers are real when most items have one and each is the previous plus one."""
+    if len(numbers) < max(2, 0.6 * markers):
+        return False
+    steps = [b - a for a, b in zip(numbers, numbers[1:])]
+    return sum(1 for step in steps if step == 1) >= 0.8 * len(steps)
+
+
+def _minute_heading(lines: list[Line], index: int, marker: int) -> tuple[int, str | None, str]:
+    match = _MINUTE_NUMBER_LINE.match(lines[index].text)
+    rest = [lines[i].text for i in range(index + 1, marker)]
+    return index, match.group(1), _join_title([match.group(2)] + rest)
+
+
+def _title_above(lines: list[Line], marker: int, previous: int) -> tuple[int, None, str]:
+    """The title lines printed just above an "(Item N)" marker, in minutes without minute numbers."""
+    start = marker
+    for index in range(marker - 1, max(previous, marker - 4), -1):
+        text = lines[index].text
+        if not _title_like(text) or re.search(r"[.;:]$", text) or _NUMBERED_PARAGRAPH.match(text):
+            break
+        if text.count(")") > text.count("(") or (index < marker - 1 and text.endswith(")")):
+            break  # the end of a list of names with posts in brackets, not a title
+        start = index
+    title = _join_title([lines[i].text for i in range(start, marker)]) or lines[marker].text.strip("()")
+    return start, None, title
+
+
+# --- Scheme: "48/18 Apologies ..." -----------------------------------------------------------------
+
+
+def _by_minute_references(lines: list[Line]) -> ItemLayout | None:
+    candidates = [(i, m) for i, line in enumerate(lines) for m in [_MINUTE_REF_LINE.match(line.text)] if m]
+    chain = _longest_run(candidates, key=lambda c: (int(c[1].group(2)), int(c[1].group(1))), max_step=2)
+    if len(chain) < 3:
+        return None
+    layout = ItemLayout(preamble=lines[: chain[0][0]])
+    for n, (index, match) in enumerate(chain):
+        end = chain[n + 1][0] if n + 1 < len(chain) else len(lines)
+        title, rest = split_run_on_title(match.group(3))
+        first = [Line(rest, lines[index].page)] if rest else []
+        layout.items.append(
+            ItemBlock(
+                number=None,
+                minute_number=f"{match.group(1)}/{match.group(2)}",
+                title=title,
+                lines=first + lines[index + 1 : end],
+                page=lines[index].page,
+                span=(index, end),
+            )
+        )
+    return layout
+
+
+def split_run_on_title(text: str) -> tuple[str, str]:
+    """'Apologies and Welcome There were no apologies.' -> ('Apologies and Welcome', 'There were ...').
+
+    A title is a run of words up to where a sentence begins: at a lower-case word, the text started
+    at the last sentence opener before it ("The", "There", "Cllr", ...); a title in sentence case
+    ("Urgent Items as agreed by the Chairman") has no opener, so reading goes on. A colon, a full stop
+    or a list marker ("a)") also ends it.
+    """
+    words = text.split()
+    last_lower = 0
+    for index, word in enumerate(words[:MAX_RUN_ON_TITLE_WORDS]):
+        bare = word.strip("()‘’'\"")
+        if index and _LIST_MARKER.match(word):
+            return _title_and_rest(words, index)
+        if index and bare[:1].islower() and bare.lower() not in _SMALL:
+            opener = _opener_between(words, last_lower + 1, index)
+            if opener:
+                return _title_and_rest(words, opener)
+            last_lower = index
+        if index and _ends_sentence(word):
+            return _title_and_rest(words, index + 1)
+    return _title_and_rest(words, min(len(words), MAX_TITLE_WORDS))
+
+
+def _opener_between(words: list[str], start: int, end: int) -> int | None:
+    for index in range(end - 1, max(start, 1) - 1, -1):
+        if words[index] in _STARTERS:
+            while index - 1 >= max(start, 1) and words[index - 1] in _STARTERS:
+                index -= 1  # "The Councillors had ...": the sentence opens at "The"
+            return index
+    return None
+
+
+def _title_and_rest(words: list[str], stop: int) -> tuple[str, str]:
+    return " ".join(words[:stop]).rstrip(".:;,-–— "), " ".join(words[stop:])
+
+
+def _ends_sentence(word: str) -> bool:
+    return bool(re.search(r"[a-z0-9)][.:]$", word)) and not re.fullmatch(r"(?:[A-Z]|No|St|Cllr|Mr|Mrs|Ms|Dr|[ap]\.m)\.", word)
+
+
+# --- Scheme: numbered headings --------------------------------------------------------------------
+
+
+def _by_numbered_headings(lines: list[Line]) -> ItemLayout | None:
+    candidates = []
+    for index, line in enumerate(lines):
+        match = _NUMBERED.match(line.text)
+        if match and _title_like(_strip_pages(match.group(3))[0]):
+            candidates.append((index, match))
+    chain = _longest_run(candidates, key=lambda c: (0, int(c[1].group(1))), allow_suffix=True)
+    if len(chain) < 2:
+        return None
+    layout = ItemLayout(preamble=lines[: chain[0][0]])
+    for n, (index, match) in enumerate(chain):
+        end = chain[n + 1][0] if n + 1 < len(chain) else len(lines)
+        body = lines[index + 1 : end]
+        number = match.group(1) + (match.group(2) or "")
+        title_text, body = _title_with_continuation(match.group(3), body)
+        title, pages = _strip_pages(title_text)
+        pages = pages or _pages_line(body)
+        decision = _DECISION_NUMBER.match(title)
+        layout.items.append(
+            ItemBlock(
+                number=number,
+                title=_DECISION_NUMBER.sub("", title) or title,
+                lines=[line for line in body if not _PAGES.fullmatch(line.text)],
+                page=lines[index].page,
+                pages=pages,
+                decision_number=decision.group(1) if decision else None,
+                span=(index, end),
+            )
+        )
+    return layout
+
+
+def _title_with_continuation(title: str, body: list[Line]) -> tuple[str, list[Line]]:
+    """A heading that wraps onto the next line(s): 'Draft Revenue Budget 2025-26, MTFP 2025-28, ...'
+    continued by 'and Treasury Management Strategy (Pages 85 - 276)'."""
+    taken = 0
+    for line in body[:2]:
+        text = line.text
+        if _SECTION.match(text) or (_PAGES.search(title) and title.count("(") <= title.count(")")):
+            break
+        wraps = (
+            text[:1].islower()
+            or title.count("(") > title.count(")")
+            or (title.rstrip().endswith((",", "-", "–", " and", " of", " the", " or", " for", " to", " in", " on", "&")) and _title_like(text))
+            or (len(title) >= WRAP_WIDTH and not re.search(r"[.:;]$", title) and (text[:1].isdigit() or _title_like(text)) and not _NUMBERED.match(text))
+        )
+        pages_follow = bool(_PAGES.search(text)) and not _PAGES.search(title) and len(text) < 90 and _title_like(_strip_pages(text)[0] or "X")
+        if _PAGES.fullmatch(text) and not _PAGES.search(title):
+            title = f"{title} {text}"
+            taken += 1
+            break
+        if not (wraps or pages_follow):
+            break
+        title = f"{title} {text}"
+        taken += 1
+    return title, body[taken:]
+
+
+def _pages_line(body: list[Line]) -> str | None:
+    for line in body[:2]:
+        match = _PAGES.fullmatch(line.text)
+        if match:
+            return _page_text(match)
+    return None
+
+
+def _strip_pages(title: str) -> tuple[str, str | None]:
+    match = _PAGES.search(title)
+    if not match:
+        return title.split("\t")[0].strip(), None
+    return title[: match.start()].split("\t")[0].strip(), _page_text(match)
+
+
+def _page_text(match: re.Match) -> str:
+    text = next(group for group in match.groups() if group)
+    return re.sub(r"^Pages?\s+", "", text.strip(), flags=re.I).replace("–", "-")
+
+
+# --- Scheme: headings in capitals -----------------------------------------------------------------
+
+
+def _by_capital_headings(lines: list[Line]) -> ItemLayout | None:
+    heads = [i for i, line in enumerate(lines) if _CAPITALS_HEADING.match(line.text) and not _SECTION.match(line.text)]
+    if len(heads) < 3:
+        return None
+    layout = ItemLayout(preamble=lines[: heads[0]])
+    for n, index in enumerate(heads):
+        end = heads[n + 1] if n + 1 < len(heads) else len(lines)
+        title = _title_case(lines[index].text)
+        layout.items.append(ItemBlock(number=None, title=title, lines=lines[index + 1 : end], page=lines[index].page, span=(index, end)))
+    return layout
+
+
+def _title_case(text: str) -> str:
+    words = text.lower().split()
+    return " ".join(w if (i and w in _SMALL) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+# --- Shared ---------------------------------------------------------------------------------------
+
+
+def _longest_run(candidates: list, key, allow_suffix: bool = False, max_step: int = 1) -> list:
+    """The longest chain of candidates, in document order, whose numbers go up by one each time
+    (by up to `max_step`, where a body's minutes may skip a number; or repeat with a letter, '4' then
+    '4a', where `allow_suffix`). key(c) -> (series, number)."""
+    best_chain: list = []
+    chains: list[list] = []
+    for candidate in candidates:
+        series, number = key(candidate)
+        best = None
+        for chain in chains:
+            last_series, last_number = key(chain[-1])
+            follows = last_series == series and (
+                0 < number - last_number <= max_step or (allow_suffix and last_number == number and _has_suffix(candidate))
+            )
+            if follows and (best is None or len(chain) > len(best)):
+                best = chain
+        chain = (best or []) + [candidate]
+        chains.append(chain)
+        if len(chain) > len(best_chain):
+            best_chain = chain
+    return best_chain
+
+
+def _has_suffix(candidate) -> bool:
+    match = candidate[1]
+    return bool(match.lastindex and match.lastindex >= 2 and match.group(2))
+
+
+def _title_like(text: str) -> bool:
+    """A heading, not a sentence: short, mostly capitalised words, not ending like a sentence."""
+    text = text.strip()
+    if not text or len(text) > 160 or not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "‘'\"("):
+        return False
+    words = [w.strip("()‘’'\",:;") for w in text.split()]
+    significant = [w for w in words if w and w.lower() not in _SMALL]
+    if not significant:
+        return False
+    capitalised = sum(1 for w in significant if w[:1].isupper() or w[:1].isdigit())
+    if len(words) > 18 or (text.endswith(".") and len(words) > 8):
+        return False
+    return capitalised / len(significant) >= 0.5 or len(significant) <= 3
+
+
+def _join_title(parts: list[str]) -> str:
+    return re.sub(r"\s+", " ", " ".join(part.strip() for part in parts)).strip(" .")
+
+
+def _with_sections(layout: ItemLayout) -> ItemLayout:
+    """Mark items printed under an exempt heading, and take section headings out of item text."""
+    exempt = False
+    for line in layout.preamble:
+        exempt = _section_change(line.text, exempt)
+    for item in layout.items:
+        item.exempt_section = exempt
+        kept = []
+        for line in item.lines:
+            changed = _section_change(line.text, exempt)
+            if changed is not exempt or _SECTION.match(line.text):
+                exempt = changed
+                continue
+            kept.append(line)
+        item.lines = kept
+    return layout
+
+
+def _section_change(text: str, exempt: bool) -> bool:
+    match = _SECTION.match(text)
+    if not match:
+        return exempt
+    return bool(match.group("exempt"))

@@ -1,0 +1,71 @@
+"""Motions: who proposed and seconded what, as sentences of minutes put it.
+
+"Mr Oakford proposed, and Mr Gough seconded the motion that: “...”", "It was proposed by Cllr X,
+seconded by Cllr Y and unanimously agreed that ...", "Cllr Grant Tomkins proposed that ..., this was
+seconded by Cllr Shirley Cordner, and all were in favour", "... were approved. Proposed. Cllr Jim
+McNeill, Seconded Cllr Grant Tomkins, eight were in favour, one abstained", "Moved by X, seconded by Y".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TITLE = r"(?:Cllr\.?|Councillor|Cllrs?|Clir|Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Mayor|Alderman|Prof)"
+_NAME_WORD = r"[A-Z][\w'’\-]*"
+_NEXT_WORD = rf"(?:{_NAME_WORD}|[A-Z]\.?(?=[\s,;:]|$))"
+_PERSON = rf"{_TITLE}\.?\s+{_NAME_WORD}(?:\s+{_NEXT_WORD}){{0,3}}"
+_LOOSE_PERSON = rf"(?:{_TITLE}\.?\s+)?{_NAME_WORD}(?:\s+{_NEXT_WORD}){{0,3}}"
+
+_MOVER_FIRST = re.compile(rf"(?P<name>{_PERSON})\s+(?:proposed|moved)\b")
+_MOVED_BY = re.compile(rf"(?i:\b(?:proposed|moved)(?:\s+by)?)[.:,]?\s+(?P<name>{_PERSON})")
+_LATE_BY = re.compile(rf"(?i:\bproposed\b).{{0,160}}?\bby\s+(?P<name>{_LOOSE_PERSON})")
+_BARE_MOVER_FIRST = re.compile(r"^[\W\d)]*(?P<name>[A-Z][a-z’'-]+\s+[A-Z][\w’'-]+)\s*,?\s+(?i:proposed|moved)\b")
+_MOVER_LABEL = re.compile(rf"(?i:\b(?:mover|proposer))\s*:\s*(?P<name>{_LOOSE_PERSON})")
+_SECONDER_FIRST = re.compile(rf"(?P<name>{_PERSON})\s+seconded\b")
+_SECONDED_BY = re.compile(rf"(?i:\bseconded(?:\s+by)?)[.:,]?\s+(?P<name>{_LOOSE_PERSON})")
+_SECONDER_LABEL = re.compile(rf"(?i:\bseconder)\s*:\s*(?P<name>{_LOOSE_PERSON})")
+_TRAILING_WORDS = re.compile(r"\s+(?:and|the|that|to|this|it|all|who|which)$", re.I)
+
+
+@dataclass
+class Motion:
+    mover: str | None
+    seconder: str | None
+
+
+def motion_in(sentence: str) -> Motion | None:
+    """The mover and seconder a sentence names, or None where it proposes nothing."""
+    if not re.search(r"\b(?:proposed|moved|mover|proposer)\b", sentence, re.I):
+        return None
+    mover = _first_name(sentence, (_MOVER_FIRST, _MOVED_BY, _MOVER_LABEL, _BARE_MOVER_FIRST, _LATE_BY))
+    seconder = _first_name(sentence, (_SECONDER_FIRST, _SECONDED_BY, _SECONDER_LABEL))
+    if mover is None and seconder is None:
+        return None
+    return Motion(mover=mover, seconder=seconder)
+
+
+def _first_name(sentence: str, patterns) -> str | None:
+    for pattern in patterns:
+        match = pattern.search(sentence)
+        if match:
+            name = _TRAILING_WORDS.sub("", match.group("name").strip(" ,.;:"))
+            if name and name.split()[0].lower() not in {"the", "that", "this", "it", "a", "an"}:
+                return name
+    return None
+
+
+_BARE_LABEL = re.compile(r"^(?:Proposed|Seconded|Moved)[.:]?$", re.I)  # "Proposed. Cllr X, Seconded Cllr Y"
+_ABBREVIATIONS = re.compile(r"\b(?:Cllr|Mr|Mrs|Ms|Dr|No|St|Sir|Prof|Rev|Revd|Cllrs|[A-Z])\.$")
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose at full stops that end sentences (not 'Cllr.', 'Mr.', initials or '7.00 pm')."""
+    pieces = re.split(r"(?<=[.!?])\s+(?=[A-Z‘“\"(])", text)
+    result: list[str] = []
+    for piece in pieces:
+        if result and (_ABBREVIATIONS.search(result[-1]) or _BARE_LABEL.match(result[-1])):
+            result[-1] = f"{result[-1]} {piece}"
+        else:
+            result.append(piece)
+    return [s.strip() for s in result if s.strip()]

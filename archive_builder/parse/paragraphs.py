@@ -1,0 +1,61 @@
+"""Lines -> paragraphs: PDF text wraps at the margin, so a sentence spans lines; rejoin them, but keep
+apart what starts on its own line by design: numbered and lettered parts, bullets, "RESOLVED",
+the "For (57)" / "Against (0)" lines of a recorded vote, and outcomes such as "Motion carried."
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Line
+
+_STARTS_PARAGRAPH = re.compile(
+    r"^(?:[-•●▪◦*]\s|\(?[0-9]{1,2}[.)]\s|\([0-9]{1,2}\)|\(?[a-z][.)]\s|\([a-z]\)|\(?[ivx]{1,4}[.)]\s|\([ivx]{1,4}\)|"
+    r"RESOLVED\b|Resolved\b|DECISION\b|Decision\s*:|AGREED\b|Minutes\s*:|"
+    r"(?i:(?:For|Against|Abstain\w*|Abstentions?|Ayes?|Noes?|Nays?)\s*(?:\(\d+\)|:\s*\d+))|"
+    r"(?i:(?:Substantive\s+)?(?:Motion|Amendment|Recommendation)s?\s+(?:was\s+)?(?:carried|lost|agreed|fell|defeated|withdrawn)\b)|"
+    r"(?:Agreed|Carried|AGREED|CARRIED)\s+(?i:unanimously)\b|Proposed\b|Seconded\b|Post meeting note)"
+)
+_ENDS_SENTENCE = re.compile(r"[.:;!?][\"”’)]*$")
+
+
+@dataclass
+class Paragraph:
+    text: str
+    page: int
+
+
+def paragraphs(lines: list[Line]) -> list[Paragraph]:
+    result: list[Paragraph] = []
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        if result and _continues(result[-1].text, text):
+            result[-1].text = _join(result[-1].text, text)
+        else:
+            result.append(Paragraph(text, line.page))
+    return result
+
+
+def starts_paragraph(text: str) -> bool:
+    return bool(_STARTS_PARAGRAPH.match(text))
+
+
+def _continues(previous: str, text: str) -> bool:
+    if starts_paragraph(text):
+        return False
+    if text[:1].islower() or text[:1] in ",;)":
+        return True
+    return not _ENDS_SENTENCE.search(previous) and not _is_vote_count(previous)
+
+
+def _is_vote_count(text: str) -> bool:
+    return bool(re.fullmatch(r"(?:For|Against|Abstain\w*|Abstentions?)\s*\(\d+\)\s*", text, re.I))
+
+
+def _join(previous: str, text: str) -> str:
+    if previous.endswith("-") and not previous.endswith(" -") and text[:1].islower():
+        return previous[:-1] + text  # a word hyphenated at the line break
+    return f"{previous} {text}"

@@ -1,0 +1,114 @@
+"""Mentions of other meetings in an agenda or minutes, with the words that make them.
+
+- an item that approves (or is to approve) minutes: "RESOLVED that the minutes of the meetings held on
+  19 December 2024 and 9 January 2025 be approved", "To approve the minutes of the previous meeting
+  ... held on Tuesday 16 October 2018", "The minutes of the Meeting dated 7 February 2018 were
+  approved", "the minutes of the last meeting were agreed" (no date: the previous meeting);
+- minutes only noted, or minutes of another body: "the minutes of the Corporate Parenting Panel
+  meetings held on 29 October 2024 and 10 December 2024 be noted";
+- the next meeting: "the next meeting ... be confirmed for 6:30pm on Tuesday 5 March 2019".
+Only words about meetings count: a date in "published on 5th February 2025" is not a meeting.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Item, MeetingRef
+from .dates import find_dates, find_time
+from .header import BODY_WORDS, tidy_body_name
+
+_MINUTES_OF = re.compile(r"\bminutes\b", re.I)
+_APPROVING = re.compile(
+    r"\b(?:approved?|agreed?|confirmed?|adopted?|signed|ratified|accepted|correct record|true record|accurate record|"
+    r"fair record|if in order)\b",
+    re.I,
+)
+_NOTING = re.compile(r"\bnot(?:ed|e|ing)\b|\breceived\b|\bfor (?:noting|information)\b", re.I)
+_PREVIOUS = re.compile(r"\b(?:previous|last|preceding)\s+(?:ordinary\s+|regular\s+)?meeting\b", re.I)
+_OTHER_BODY = re.compile(
+    rf"\bminutes\s+of\s+(?:the\s+)?(?:meetings?\s+of\s+(?:the\s+)?)?(?P<body>[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|of|and|&|the|for))*?\s+{BODY_WORDS})\b"
+)
+_NEXT_MEETING = re.compile(r"\bnext\s+(?:\w+\s+){0,4}?meeting\b|\bdate\s+(?:and\s+(?:time|venue)\s+)?of\s+(?:the\s+)?next\s+meeting\b", re.I)
+_NOT_MEETING_DATE = re.compile(r"\b(?:published|dated|report(?:ed)?\s+(?:of|on)|issued|circulated)\s+(?:on\s+)?$", re.I)
+
+
+def read_references(items: list[Item], own_body_names: list[str]) -> list[MeetingRef]:
+    refs: list[MeetingRef] = []
+    for item in items:
+        if item.exempt:
+            continue
+        refs += _minutes_refs(item, own_body_names)
+        refs += _next_meeting_refs(item)
+    return refs
+
+
+def _minutes_refs(item: Item, own_body_names: list[str]) -> list[MeetingRef]:
+    if not _MINUTES_OF.search(item.title) and not any(_MINUTES_OF.search(r.text) for r in item.resolutions):
+        return []
+    sources = [(r.text, r.label) for r in item.resolutions if _MINUTES_OF.search(r.text)]
+    if not sources:
+        sources = [(f"{item.title}. {item.text}", None)]
+    refs: list[MeetingRef] = []
+    for text, label in sources:
+        body = _other_body(text, own_body_names)
+        noting = bool(_NOTING.search(text)) and not _APPROVING.search(text)
+        kind = "notes-minutes" if noting or body else "approves-minutes"
+        dates = [d for d in find_dates(text) if not _NOT_MEETING_DATE.search(text[: d.start])]
+        evidence = _sentence_with(text, dates[0].text if dates else "minutes")
+        if dates:
+            refs += [MeetingRef(date=d.iso, kind=kind, evidence=evidence, committee_name=body,
+                                item_number=_key(item), resolution_label=label) for d in dates]
+        elif _PREVIOUS.search(text) and not body:
+            refs.append(MeetingRef(date=None, kind=kind, evidence=evidence, item_number=_key(item), resolution_label=label))
+        if refs:
+            break
+    return refs
+
+
+def _other_body(text: str, own_body_names: list[str]) -> str | None:
+    """The body whose minutes these are, where it is not the meeting's own."""
+    match = _OTHER_BODY.search(text)
+    if not match:
+        return None
+    body = tidy_body_name(match.group("body"))
+    if re.match(r"^(?:previous|last|the|this|that|said)\b", body, re.I):
+        return None
+    # "the Ordinary Parish Council Meeting": the kind of meeting, not another body
+    body = re.sub(r"^(?:ordinary|extraordinary|annual|special|full|regular|reconvened|budget)\s+", "", body, flags=re.I)
+    own = {_normal(name) for name in own_body_names}
+    if _normal(body) in own or any(_normal(body) in name or name in _normal(body) for name in own if name):
+        return None
+    if re.fullmatch(r"(?:joint\s+)?(?:council|committee|panel|board|cabinet)", body, re.I):
+        return None
+    return body
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[^a-z]", "", re.sub(r"\b(?:the|of|and)\b", "", name.lower()))
+
+
+def _next_meeting_refs(item: Item) -> list[MeetingRef]:
+    sources = [(r.text, r.label) for r in item.resolutions if _NEXT_MEETING.search(r.text)]
+    if not sources and _NEXT_MEETING.search(item.title):
+        sources = [(f"{item.title}. {item.text}", None)]
+    for text, label in sources:
+        match = _NEXT_MEETING.search(text)
+        after = text[match.start() :]
+        dates = find_dates(after)
+        if dates:
+            window = after[: dates[0].end + 60]
+            return [MeetingRef(date=dates[0].iso, kind="next-meeting", evidence=_sentence_with(text, dates[0].text),
+                               item_number=_key(item), resolution_label=label, start_time=find_time(window))]
+    return []
+
+
+def _key(item: Item) -> str | None:
+    return item.number or item.minute_number
+
+
+def _sentence_with(text: str, words: str) -> str:
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        if words.lower() in sentence.lower():
+            return sentence.strip()[:400]
+    return text.strip()[:400]

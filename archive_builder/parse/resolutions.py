@@ -1,0 +1,421 @@
+"""The decisions of one item: every resolution, with its label, text, outcome, votes, mover and seconder.
+
+Minutes record decisions three ways, and all three are read:
+- formally: "RESOLVED that ...", "RESOLVED: (1) ... (2)(a) ...", "DECISION: ...", "And Resolved: That ...";
+- as motions: "Mr Oakford proposed, and Mr Gough seconded the motion that: “...”", then a recorded vote
+  ("For (57) ... Against (0) Abstain (2)") and an outcome ("Motion carried.", "Amendment lost.");
+  a carried motion restated as "RESOLVED" is one decision, with the motion's mover and votes;
+- in prose, where a body records no resolutions: "It was proposed by Cllr X, seconded by Cllr Y,
+  all were in favour", "It was agreed that ...".
+What is not a decision stays as the item's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Line, Resolution, Votes
+from .labels import Part, leaves, nest, read_label
+from .motions import motion_in, sentences
+from .paragraphs import Paragraph, paragraphs
+from .votes import UNANIMOUS, labelled_vote, outcome_from_votes, outcome_line, prose_votes
+
+_KEYWORD = re.compile(
+    r"(?:\b(?:and\s+)?(?:it\s+)?was\s+(?:unanimously\s+|further\s+)?)?"
+    r"(?:\bRESOLVED\b|\bAGREED\b(?=\s*(?:that\b|:|–|-|to\b))|\bDECISION\s*:|(?<![\w,] )\bDecision\s*:|"
+    r"(?:(?<=^)|(?<=[.;:]\s)|(?<=\bAnd\s))Resolved\b|\bit\s+was\s+(?:unanimously\s+)?resolved\b)"
+)
+_CONNECTOR = re.compile(r"^\s*(?:[,:–—-]\s*)?(?:(?:that|as follows)\b\s*[:,–—-]?\s*)?", re.I)
+_TO_THE_VOTE = re.compile(r"\bto the vote\b|\bvoting was as follows\b|\bput the (?:motion|amendment|recommendation)", re.I)
+_PARAGRAPH_REFERENCE = re.compile(r"\bparagraph\s+(\d{1,2})\b", re.I)
+_MOTION_TEXT = re.compile(
+    r"\b(?:seconded|proposed|moved)\b[^:“\"]*?(?:(?:the\s+)?(?:following\s+)?(?:motion|amendment|recommendations?)(?:\s+that)?\s*:?|\bthat\s*:)\s*",
+    re.I,
+)
+_BODY_AGREED = re.compile(
+    r"\b(?:it\s+was\s+(?:unanimously\s+|further\s+|also\s+|then\s+|therefore\s+)?(?:agreed|decided)|"
+    r"(?:the\s+)?(?:(?:parish|town|community|borough|county|city|district)\s+)?(?:council|committee|panel|board|members|councillors|cabinet|sub-committee)\s+"
+    r"(?:unanimously\s+|also\s+|then\s+|therefore\s+|further\s+)?(?:agreed|decided|resolved)|all\s+(?:members|councillors)\s+agreed)"
+    r"\s+(?:that|to|not|on|the|unanimously)\b",
+    re.I,
+)
+_NOT_THIS_MEETING = re.compile(r"\bat (?:that|its|their|the \w+) meeting\b|\bpreviously\b|\bhad (?:been )?agreed\b|\bif agreed\b|\bwould be agreed\b", re.I)
+_PASSIVE_DECISION = re.compile(r"\b(?:were|was|be|been|is|are)\s+(?:unanimously\s+)?(?:approved|agreed|adopted|accepted|appointed|elected|noted|supported|endorsed|confirmed|co-opted|ratified)\b", re.I)
+_NOTE_WORDS = re.compile(r"^(?:that\s+)?(?:[\w’'-]+\s+){0,6}?(?:to\s+)?(?:note|notes|noted)\b|\bbe noted\b|\bwas noted\b|\bwere noted\b", re.I)
+_ACTING_WORDS = re.compile(r"\b(?:agree[sd]?|approve[sd]?|endorse[sd]?|adopt(?:s|ed)?|delegate[sd]?|appoint(?:s|ed)?|authoris|recommend|request|ask|refer|confirm|be sent|send|be given|be undertaken|be provided|be signed|be approved)\b", re.I)
+_DEFERRED = re.compile(r"\b(?:be\s+)?(?:deferred|postponed|adjourned)\b", re.I)
+
+
+@dataclass
+class _Motion:
+    index: int  # paragraph index
+    label: str | None
+    text: str
+    page: int
+    mover: str | None
+    seconder: str | None
+    votes: Votes | None = None
+    outcome: str | None = None
+    used: bool = False
+
+
+@dataclass
+class _Block:
+    start: int
+    consumed: list[int]
+    own_label: str | None
+    leaves: list[tuple[str | None, str, int]]  # (label, text, page)
+    before: str  # narrative text before the keyword in the first paragraph
+
+
+@dataclass
+class Decisions:
+    resolutions: list[Resolution] = field(default_factory=list)
+    narrative: list[Paragraph] = field(default_factory=list)  # the item's text that is not a decision
+
+
+def read_decisions(lines: list[Line], item_title: str = "") -> Decisions:
+    paras = paragraphs(lines)
+    blocks = _formal_blocks(paras)
+    consumed = {i for block in blocks for i in block.consumed}
+    motions = _motions(paras, consumed)
+    consumed |= {m.index for m in motions} | _motion_bodies(paras, motions, consumed)
+    consumed |= _attach_votes(paras, motions, consumed)
+    resolutions = _from_blocks(blocks, motions) + _from_motions(motions, item_title, bool(blocks))
+    if not blocks and not motions:
+        prose, used = _prose_decisions(paras, consumed)
+        resolutions += prose
+        consumed |= used
+    resolutions.sort(key=lambda r: r.page or 0)
+    return Decisions(resolutions=_ordered(resolutions, paras), narrative=_narrative(paras, consumed, blocks))
+
+
+# --- Formal: RESOLVED ------------------------------------------------------------------------------
+
+
+def _formal_blocks(paras: list[Paragraph]) -> list[_Block]:
+    blocks: list[_Block] = []
+    index = 0
+    while index < len(paras):
+        match = _KEYWORD.search(paras[index].text)
+        if not match:
+            index += 1
+            continue
+        block = _read_block(paras, index, match)
+        blocks.append(block)
+        index = max(block.consumed) + 1
+    return blocks
+
+
+def _read_block(paras: list[Paragraph], start: int, match: re.Match) -> _Block:
+    first = paras[start]
+    labelled = read_label(first.text)
+    own_label = labelled[0] if labelled and labelled[1].startswith(first.text[match.start():]) else None
+    before = "" if own_label else first.text[: match.start()].strip()
+    remainder = _CONNECTOR.sub("", first.text[match.end() :], count=1).strip()
+    parts, lead_in = _parts_in(remainder, first.page)
+    consumed = [start]
+    index = start + 1
+    expecting = not remainder or remainder.endswith(":") or bool(parts)
+    while index < len(paras):
+        text = paras[index].text
+        if _KEYWORD.search(text) or labelled_vote(text) or motion_in(text):
+            break
+        label = read_label(text, parts[-1].label if parts else None)
+        if label:
+            if own_label and label[0].style == own_label.style:
+                break  # the next numbered paragraph of the minute, not a part of this decision
+            parts.append(Part(label[0], _tidy(label[1]), paras[index].page))
+        elif parts and (_subheading(text) or len(text) < 40) and index + 1 < len(paras) and read_label(paras[index + 1].text):
+            pass  # "2025-26 Council Tax": a heading between parts
+        elif expecting and not parts and _lead_in(text):
+            lead_in = f"{lead_in} {text}".strip()
+        else:
+            break
+        consumed.append(index)
+        index += 1
+    if parts:
+        found = [(own(own_label) + leaf.label, _sentence(leaf.text), leaf.page) for leaf in leaves(nest(parts), lead_in=lead_in)]
+    else:
+        found = [(own(own_label) or None, _sentence(f"{lead_in} {remainder}".strip()), first.page)]
+    return _Block(start=start, consumed=consumed, own_label=own(own_label) or None, leaves=found, before=before)
+
+
+def own(label) -> str:
+    return label.printed if label else ""
+
+
+def _parts_in(remainder: str, page: int) -> tuple[list[Part], str]:
+    """Parts printed inline after the keyword: 'RESOLVED 1) That the Clerk ... 2) That ...'."""
+    pieces = re.split(r"\s+(?=(?:\(\d{1,2}\)|\d{1,2}\)|\([a-z]\)|[a-z]\))\s)", remainder)
+    if len(pieces) < 2 and not read_label(remainder):
+        return [], remainder if remainder.endswith(":") else ""
+    parts: list[Part] = []
+    lead_in = ""
+    for piece in pieces:
+        label = read_label(piece, parts[-1].label if parts else None)
+        if label:
+            parts.append(Part(label[0], _tidy(label[1]), page))
+        elif not parts:
+            lead_in = piece
+        else:
+            parts[-1].text = f"{parts[-1].text} {piece}"
+    return parts, lead_in
+
+
+def _subheading(text: str) -> bool:
+    return len(text) < 80 and not re.search(r"[.:;,]$", text) and text[:1].isupper() or text[:1].isdigit() and len(text) < 80
+
+
+def _lead_in(text: str) -> bool:
+    return len(text) < 600 and not text.startswith(("“", '"')) or text.rstrip().endswith(":")
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"(?:;|,)?\s*(?:and|or)?\s*$", "", text.strip()).strip()
+
+
+def _sentence(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    if re.match(r"^[a-z][.)]\s", text):
+        return text  # "a. Public trust ...": a list, not a sentence to capitalise
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _from_blocks(blocks: list[_Block], motions: list[_Motion]) -> list[Resolution]:
+    resolutions: list[Resolution] = []
+    for block in blocks:
+        motion = _carried_motion_before(motions, block.start)
+        for label, text, page in block.leaves:
+            resolution = Resolution(id="", text=text, label=label, page=page, outcome=_outcome_of_text(text))
+            if motion:
+                resolution.mover, resolution.seconder, resolution.votes = motion.mover, motion.seconder, motion.votes
+            resolutions.append(resolution)
+    return resolutions
+
+
+def _carried_motion_before(motions: list[_Motion], index: int) -> _Motion | None:
+    for motion in reversed([m for m in motions if m.index < index and not m.used]):
+        if motion.outcome in (None, "carried"):
+            motion.used = True
+            return motion
+    return None
+
+
+def _outcome_of_text(text: str) -> str:
+    if _DEFERRED.search(text[:200]) and not _ACTING_WORDS.search(text[:80]):
+        return "deferred"
+    if _NOTE_WORDS.search(text) and not _ACTING_WORDS.search(text):
+        return "noted"
+    return "carried"
+
+
+# --- Motions and votes -----------------------------------------------------------------------------
+
+
+def _motions(paras: list[Paragraph], consumed: set[int]) -> list[_Motion]:
+    found: list[_Motion] = []
+    for index, para in enumerate(paras):
+        if index in consumed or labelled_vote(para.text):
+            continue
+        labelled = read_label(para.text)
+        label = labelled[0].printed if labelled else None
+        body = labelled[1] if labelled else para.text
+        pieces = sentences(body)
+        for n, sentence in enumerate(pieces):
+            motion = motion_in(sentence)
+            if not motion or not _decided(motion, sentence):
+                continue
+            text = _motion_text(sentence, pieces[n - 1] if n else "", body)
+            found.append(_Motion(index, label, text, para.page, motion.mover, motion.seconder,
+                                 votes=prose_votes(sentence), outcome=_prose_outcome(sentence)))
+            if sentence.rstrip().endswith(":") or len(pieces) == 1:
+                break  # the motion's words follow in the next paragraphs
+    return found
+
+
+def _decided(motion, sentence: str) -> bool:
+    """A proposal is a decision once it is seconded or its outcome is told; "Cllr X proposed that the
+    village be asked for ideas" with neither is a suggestion, and stays in the item's text."""
+    return bool(motion.seconder or _prose_outcome(sentence) or re.search(r"\bmotion\b", sentence, re.I))
+
+
+def _motion_text(sentence: str, previous: str, paragraph: str) -> str:
+    match = _MOTION_TEXT.search(sentence)
+    if match and len(sentence) - match.end() > 15:
+        return _unquote(sentence[match.end() :])
+    if match:
+        return ""  # the words follow in the next paragraphs
+    if _names_only(sentence):
+        if previous and (_PASSIVE_DECISION.search(previous) or _BODY_AGREED.search(previous)) and not motion_in(previous):
+            return previous  # "The minutes ... were approved. Proposed. Cllr X, Seconded Cllr Y"
+        return ""  # nothing but names: the item's title says what was decided
+    return sentence
+
+
+def _names_only(sentence: str) -> bool:
+    words = re.sub(r"\b(?:Proposed|Seconded|by|Cllr|Councillor|Mr|Mrs|Ms|and|all|were|in|favour|this|was|it)\b|[.,;:]", " ", sentence, flags=re.I)
+    words = re.sub(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|abstained|against|agreed)\b", " ", words, flags=re.I)
+    return len([w for w in words.split() if w[:1].islower()]) < 2
+
+
+def _prose_outcome(sentence: str) -> str | None:
+    votes = prose_votes(sentence)
+    if UNANIMOUS.search(sentence):
+        return "carried"
+    if votes:
+        return outcome_from_votes(votes) or ("carried" if votes.for_ else None)
+    if re.search(r"\b(?:not carried|was lost|fell|defeated|was withdrawn)\b", sentence, re.I):
+        return "lost"
+    if re.search(r"\b(?:agreed|approved|carried|adopted)\b", sentence, re.I):
+        return "carried"
+    return None
+
+
+def _motion_bodies(paras: list[Paragraph], motions: list[_Motion], consumed: set[int]) -> set[int]:
+    """Paragraphs that carry a motion's words: a quotation opened in the motion runs to its closing
+    mark, whatever lists it holds; otherwise 'Proposed Purpose:' and the like, up to the next numbered
+    paragraph or vote."""
+    taken: set[int] = set()
+    for motion in motions:
+        opening = paras[motion.index].text
+        quoting = _open_quote(opening)
+        if not (quoting or opening.rstrip().endswith(":") or len(motion.text) < 20):
+            continue
+        words = []
+        index = motion.index + 1
+        starts = {m.index for m in motions}
+        while index < len(paras) and index not in consumed and index not in starts:
+            text = paras[index].text
+            if labelled_vote(text) or _TO_THE_VOTE.search(text) or outcome_line(text) or _KEYWORD.search(text):
+                break  # a quotation left open by the minutes still ends where the vote is put
+            if not quoting and (read_label(text) or motion_in(text)):
+                break
+            words.append(text)
+            taken.add(index)
+            index += 1
+            if quoting and _closes_quote(text):
+                break
+            if not quoting and _open_quote(text) and not _closes_quote(text):
+                quoting = True
+        if words:
+            body = " ".join(words)
+            motion.text = _unquote(f"{motion.text} {body}")
+    return taken
+
+
+def _open_quote(text: str) -> bool:
+    return text.count("“") > text.count("”") or (text.count('"') % 2 == 1)
+
+
+def _closes_quote(text: str) -> bool:
+    return "”" in text or '"' in text
+
+
+def _unquote(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("“", "").replace("”", "")).strip(' "')
+
+
+def _attach_votes(paras: list[Paragraph], motions: list[_Motion], consumed: set[int]) -> set[int]:
+    """Recorded votes and outcome lines, each given to the motion they decide."""
+    taken: set[int] = set()
+    target: _Motion | None = None
+    for index, para in enumerate(paras):
+        if index in consumed:
+            continue
+        text = para.text
+        vote = labelled_vote(text)
+        outcome = outcome_line(text)
+        if _TO_THE_VOTE.search(text) and not vote:
+            target = _motion_referred_to(text, motions, index)
+            if target and UNANIMOUS.search(text):
+                target.outcome = "carried"
+            taken.add(index)
+        elif vote:
+            target = target or _last_open_motion(motions, index)
+            if target:
+                side, count, names = vote
+                target.votes = target.votes or Votes()
+                setattr(target.votes, "for_" if side == "for" else side, count)
+                if names:
+                    target.votes.names[side] = [n.strip() for n in re.split(r",\s*(?![A-Z]{2,4}\b)", names) if n.strip()]
+            taken.add(index)
+        elif outcome and (target or _last_open_motion(motions, index)):
+            (target or _last_open_motion(motions, index)).outcome = outcome
+            taken.add(index)
+            target = None
+        elif target and target.votes and _names_continuation(text):
+            taken.add(index)  # a list of names that ran on after its "For (n)" line
+    return taken
+
+
+def _motion_referred_to(text: str, motions: list[_Motion], index: int) -> _Motion | None:
+    reference = _PARAGRAPH_REFERENCE.search(text)
+    if reference:
+        for motion in motions:
+            if motion.label and re.sub(r"\D", "", motion.label) == reference.group(1) and motion.index < index:
+                return motion
+    return _last_open_motion(motions, index)
+
+
+def _last_open_motion(motions: list[_Motion], index: int) -> _Motion | None:
+    before = [m for m in motions if m.index < index and m.outcome is None]
+    return before[-1] if before else None
+
+
+def _names_continuation(text: str) -> bool:
+    return bool(re.fullmatch(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Cllr)\.?\s+[\w'’ -]+,?\s*)+", text))
+
+
+def _from_motions(motions: list[_Motion], item_title: str, has_blocks: bool) -> list[Resolution]:
+    resolutions = []
+    for motion in motions:
+        if motion.used:
+            continue
+        if motion.outcome is None and motion.votes:
+            motion.outcome = outcome_from_votes(motion.votes)
+        if has_blocks and motion.outcome in (None, "carried") and not motion.votes:
+            continue  # a motion the item's formal resolution records
+        text = motion.text if len(motion.text) > 3 else item_title
+        outcome = motion.outcome or "unknown"
+        if outcome == "carried":
+            outcome = _outcome_of_text(text) if _outcome_of_text(text) != "carried" else "carried"
+        resolutions.append(Resolution(id="", text=_sentence(text), label=motion.label, page=motion.page,
+                                      outcome=outcome, votes=motion.votes, mover=motion.mover, seconder=motion.seconder))
+    return resolutions
+
+
+# --- Prose: "It was agreed that ..." ---------------------------------------------------------------
+
+
+def _prose_decisions(paras: list[Paragraph], consumed: set[int]) -> tuple[list[Resolution], set[int]]:
+    found, used = [], set()
+    for index, para in enumerate(paras):
+        if index in consumed:
+            continue
+        for sentence in sentences(para.text):
+            if _BODY_AGREED.search(sentence) and not _NOT_THIS_MEETING.search(sentence):
+                votes = prose_votes(sentence)
+                found.append(Resolution(id="", text=_sentence(sentence), page=para.page,
+                                        outcome=_outcome_of_text(sentence) if not votes else (outcome_from_votes(votes) or "carried"),
+                                        votes=votes))
+    return found, used
+
+
+# --- Shared ----------------------------------------------------------------------------------------
+
+
+def _ordered(resolutions: list[Resolution], paras: list[Paragraph]) -> list[Resolution]:
+    return resolutions
+
+
+def _narrative(paras: list[Paragraph], consumed: set[int], blocks: list[_Block]) -> list[Paragraph]:
+    before = {block.start: block.before for block in blocks}
+    result = []
+    for index, para in enumerate(paras):
+        if index in before and before[index]:
+            result.append(Paragraph(before[index], para.page))
+        elif index not in consumed:
+            result.append(para)
+    return result

@@ -1,0 +1,99 @@
+"""Recorded votes and outcomes, however minutes write them.
+
+"For (57) Mr Baker, ... Against (0) Abstain (2) Mr B Lewis, Mr D Ross" (ModernGov recorded votes),
+"For: 8 Against: 3 Abstention: 1", "Motion Carried 6-1", "eight were in favour, one abstained",
+"six in favour, 1 abstained", "4 agreed and 4 abstained", "all were in favour", "Agreed unanimously".
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Votes
+
+NUMBER_WORDS = {
+    "no": 0, "none": 0, "nil": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+}
+_COUNT = r"(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
+_LABELLED = re.compile(
+    r"^(?P<side>For|Against|Abstain\w*|Abstentions?|Ayes?|Noes?|Nays?)\s*(?:\((?P<n>\d+)\)|:\s*(?P<m>\d+))\s*(?P<names>.*)$",
+    re.I,
+)
+_SIDES = {"for": "for", "aye": "for", "ayes": "for", "against": "against", "no": "against", "noes": "against",
+          "nay": "against", "nays": "against"}
+_SCORE = re.compile(r"\b(?:carried|passed|lost|defeated|failed|agreed)\s*(?:by\s+)?\(?(\d{1,3})\s*[-–:]\s*(\d{1,3})(?:\s*[-–:]\s*(\d{1,3}))?\)?", re.I)
+_PROSE_FOR = re.compile(rf"\b{_COUNT}\s+(?:were\s+|votes?\s+|members\s+|councillors\s+)?(?:in favour|for\b|agreed\b|voted for)", re.I)
+_PROSE_AGAINST = re.compile(rf"\b{_COUNT}\s+(?:were\s+|votes?\s+|members\s+|councillors\s+)?(?:against|voted against|opposed)", re.I)
+_PROSE_ABSTAIN = re.compile(rf"\b{_COUNT}\s+(?:were\s+|members\s+|councillors\s+)?(?:abstained|abstentions?|abstaining)", re.I)
+UNANIMOUS = re.compile(r"\b(?:unanimous(?:ly)?|all (?:were |members |councillors )?(?:in favour|agreed)|nem(?:ine)?\.? con(?:tradicente)?\.?)\b", re.I)
+
+_OUTCOME = re.compile(
+    r"\b(?P<what>(?:substantive\s+)?motion|amendment|recommendations?|proposal|resolution)?\s*(?:was\s+|were\s+)?"
+    r"(?P<result>carried|lost|fell|defeated|not carried|withdrawn|agreed|approved|deferred|rejected)\b",
+    re.I,
+)
+
+
+def labelled_vote(text: str) -> tuple[str, int, str] | None:
+    """'For (57) Mr Baker, ...' -> ('for', 57, 'Mr Baker, ...'); None for other text."""
+    match = _LABELLED.match(text.strip())
+    if not match:
+        return None
+    side_word = match.group("side").lower()
+    side = _SIDES.get(side_word, "abstain" if side_word.startswith("abst") else None)
+    if side is None:
+        return None
+    return side, int(match.group("n") or match.group("m")), match.group("names").strip()
+
+
+def prose_votes(text: str) -> Votes | None:
+    """Counts written in words or figures in a sentence, or a score like 'Carried 6-1'."""
+    score = _SCORE.search(text)
+    if score:
+        return Votes(for_=int(score.group(1)), against=int(score.group(2)),
+                     abstain=int(score.group(3)) if score.group(3) else None)
+    found = {side: _number(pattern.search(text)) for side, pattern in
+             (("for", _PROSE_FOR), ("against", _PROSE_AGAINST), ("abstain", _PROSE_ABSTAIN))}
+    if all(value is None for value in found.values()):
+        return None
+    return Votes(for_=found["for"], against=found["against"], abstain=found["abstain"])
+
+
+def _number(match: re.Match | None) -> int | None:
+    if not match:
+        return None
+    word = match.group(1).lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+def outcome_of(text: str) -> str | None:
+    """'Motion carried.' -> 'carried'; 'Amendment lost.' -> 'lost'; None where the text says nothing."""
+    match = _OUTCOME.search(text)
+    if not match:
+        return None
+    result = match.group("result").lower()
+    if result in {"carried", "agreed", "approved"}:
+        return "carried"
+    if result in {"lost", "fell", "defeated", "not carried", "rejected", "withdrawn"}:
+        return "lost"
+    return "deferred"
+
+
+def outcome_line(text: str) -> str | None:
+    """The outcome where a whole short line states it: 'Motion carried.', 'Agreed unanimously.'."""
+    stripped = text.strip().rstrip(".")
+    if len(stripped) > 60:
+        return None
+    if re.fullmatch(r"(?:agreed|carried)\s+unanimously|unanimously\s+(?:agreed|carried)", stripped, re.I):
+        return "carried"
+    if re.fullmatch(r"(?:(?:substantive\s+)?motion|amendment|recommendations?|proposal)s?\s+(?:was\s+)?\w+(?:\s+\w+)?", stripped, re.I):
+        return outcome_of(stripped)
+    return None
+
+
+def outcome_from_votes(votes: Votes) -> str | None:
+    if votes.for_ is None or votes.against is None:
+        return None
+    return "carried" if votes.for_ > votes.against else "lost"

@@ -1,0 +1,61 @@
+"""The original files offered for download, and where on the site each one is.
+
+A file is copied in once, beside its document's page: `documents/<document-id>/<file name>`. The
+parts of an agenda pack have no file of their own: they link into their pack's file at the page they
+start on (`#page=N`, which PDF viewers open at). Only published documents are offered.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+
+from ..model import Archive, Document
+from .escape import inline
+from .page import href
+
+# Files that MkDocs would turn into pages, or a browser would run as a web page from the site's
+# own address, are offered as plain text: their bytes are unchanged, only the name gains ".txt".
+_INTERPRETED = {".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext",
+                ".html", ".htm", ".xhtml", ".shtml", ".svg", ".xml"}
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]")
+
+
+def assign_downloads(archive: Archive, sources_dir: Path) -> dict[str, Path]:
+    """Set each document's `download` and return the files to copy (site path -> source file)."""
+    copies: dict[str, Path] = {}
+    documents = {d.id: d for d in archive.documents}
+    for document in sorted(archive.documents, key=lambda d: d.id):
+        document.download = None
+        original = sources_dir / document.source
+        if document.part_of is None and document.published and original.is_file():
+            document.download = f"{document.url}{download_name(document.source)}"
+            copies[document.download] = original
+    for document in sorted(archive.documents, key=lambda d: d.id):
+        pack = documents.get(document.part_of or "")
+        if pack is not None and pack.download and document.published:
+            page = f"#page={document.first_page}" if pack.format == "pdf" else ""
+            document.download = pack.download + page
+    return copies
+
+
+def download_name(source: str) -> str:
+    """The file's own name, made safe to serve: no leading dot (MkDocs skips dot files), no
+    control characters, and a '.txt' ending where the site would otherwise interpret it."""
+    name = _UNSAFE_NAME.sub("", PurePosixPath(source.replace("\\", "/")).name).lstrip(".").strip() or "document"
+    if PurePosixPath(name).suffix.lower() in _INTERPRETED:
+        name += ".txt"
+    return name
+
+
+def download_link(document: Document, here: str) -> str:
+    """A link to the original file, or why there is none.
+
+    A whole file is a download (`download` attribute: browsers save it rather than open it in place);
+    a part of a pack opens the pack's file at the part's first page in the browser's viewer."""
+    if not document.download:
+        return "not published" if not document.published else "not available"
+    kind = inline(document.format.upper() if document.format and document.format != "unknown" else "file")
+    if document.part_of:
+        return f"[Open the pack at page {document.first_page} ({kind})]({href(here, document.download)})"
+    return f"[Download ({kind})]({href(here, document.download)}){{download}}"

@@ -1,0 +1,48 @@
+"""The home page: what the archive is, its latest meetings, its committees, and where to go next."""
+
+from __future__ import annotations
+
+from . import words
+from .escape import inline
+from .lookup import Lookup
+from .page import link, page
+
+LATEST = 10
+
+
+def home_page(lookup: Lookup) -> tuple[str, str]:
+    here = "index.md"
+    archive = lookup.archive
+    lines = [
+        "The decisions of the council's committees, read from the committees' own agendas, reports and minutes. "
+        "Every meeting, item and decision has its own address, and each decision links forward to what "
+        "happened next.",
+        "",
+        f"The archive holds {words.count(len(lookup.meetings), 'meeting')} of "
+        f"{words.count(len(lookup.committees), 'committee')} and {words.count(len(lookup.documents), 'document')}.",
+        "",
+        "## Latest meetings",
+        "",
+    ]
+    latest = list(lookup.meetings.values())[:LATEST]  # the lookup holds meetings newest first
+    if latest:
+        lines += ["| Date | Committee | Status |", "| --- | --- | --- |"]
+        lines += [f"| {link(words.long_date(m.date), here, m.url)} | {inline(lookup.committee_name(m.committee))} | "
+                  f"{inline(words.meeting_status(m.status))} |" for m in latest]
+        lines += ["", "[All meetings](meetings/index.md)"]
+    else:
+        lines.append("The archive has no meetings yet.")
+    lines += ["", "## Committees", ""]
+    committees = sorted(lookup.committees.values(), key=lambda c: (c.name.casefold(), c.id))
+    lines += [f"- {link(c.name, here, c.url)}" for c in committees] or ["The archive has no committees yet."]
+    lines += [
+        "",
+        "## Browse",
+        "",
+        "- [Decisions](decisions/index.md): every resolution, year by year",
+        "- [People](people/index.md): councillors and officers, and the meetings they attended",
+        "- [Documents](documents/index.md): every agenda, report and set of minutes, with the original files",
+        "- [Open data](data/archive.json): the whole archive as one JSON file",
+    ]
+    return here, page("home", archive.site_name, "\n".join(lines), meetings=len(lookup.meetings),
+                      documents=len(lookup.documents))

@@ -1,0 +1,152 @@
+"""The archive indexed by id, built once per render so every page finds what it links to quickly.
+
+It also decides what may be shown: the resolutions of an exempt item are not in `resolutions`, and
+links that touch an exempt item are left out altogether, since their evidence may quote it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .. import addresses
+from ..model import Archive, Attendee, Committee, Declaration, Document, Item, Link, Meeting, Person, Resolution
+from . import words
+
+
+@dataclass
+class Lookup:
+    archive: Archive
+    site_url: str | None = None  # the published site's address, for links to copy
+    committees: dict[str, Committee] = field(default_factory=dict)
+    meetings: dict[str, Meeting] = field(default_factory=dict)  # newest first, as every listing wants them
+    documents: dict[str, Document] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    items: dict[str, tuple[Meeting, Item]] = field(default_factory=dict)
+    resolutions: dict[str, tuple[Meeting, Item, Resolution]] = field(default_factory=dict)
+    links_by_end: dict[str, list[Link]] = field(default_factory=lambda: defaultdict(list))
+    meetings_by_committee: dict[str, list[Meeting]] = field(default_factory=lambda: defaultdict(list))
+    attendance_by_person: dict[str, list[tuple[Meeting, Attendee]]] = field(default_factory=lambda: defaultdict(list))
+    declarations_by_person: dict[str, list[tuple[Meeting, Declaration]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+    @classmethod
+    def of(cls, archive: Archive, site_url: str | None = None) -> Lookup:
+        lookup = cls(archive, site_url)
+        lookup.committees = {c.id: c for c in archive.committees}
+        lookup.documents = {d.id: d for d in archive.documents}
+        lookup.people = {p.id: p for p in archive.people}
+        hidden: set[str] = set()
+        for meeting in newest_first(archive.meetings):
+            lookup._add_meeting(meeting, hidden)
+        for link in sorted(archive.links, key=_link_key):
+            ends = {link.from_, link.to}
+            if ends & hidden or link.from_ == link.to or not all(map(lookup.known, ends)):
+                continue
+            for end in sorted(ends):
+                lookup.links_by_end[end].append(link)
+        return lookup
+
+    def _add_meeting(self, meeting: Meeting, hidden: set[str]) -> None:
+        self.meetings[meeting.id] = meeting
+        self.meetings_by_committee[meeting.committee].append(meeting)
+        for item in meeting.items:
+            self.items[item.id] = (meeting, item)
+            for resolution in item.resolutions:
+                if item.exempt:
+                    hidden.add(resolution.id)
+                else:
+                    self.resolutions[resolution.id] = (meeting, item, resolution)
+            if item.exempt:
+                hidden.add(item.id)
+        for attendee in meeting.attendance:
+            if attendee.person:
+                self.attendance_by_person[attendee.person].append((meeting, attendee))
+        for declaration in meeting.declarations:
+            if declaration.person:
+                self.declarations_by_person[declaration.person].append((meeting, declaration))
+
+    # --- What an id is --------------------------------------------------------------------------
+
+    def known(self, any_id: str) -> bool:
+        """Whether `any_id` has a page or anchor on the site."""
+        return any(any_id in table for table in (self.resolutions, self.items, self.meetings, self.documents))
+
+    def date_of(self, any_id: str) -> str | None:
+        """The meeting date a link end belongs to (for a document: its meeting's, else its own)."""
+        if any_id in self.documents:
+            document = self.documents[any_id]
+            meeting = self.meetings.get(document.meeting or "")
+            return meeting.date if meeting else document.date
+        meeting = self.meetings.get(addresses.meeting_of(any_id) if "/" in any_id else "")
+        return meeting.date if meeting else None
+
+    def describe(self, any_id: str) -> str:
+        """A link end in words, readable out of context:
+        'Joint ICT Committee, 16 October 2018, item 6: Update report, resolution (2)(a)'."""
+        if any_id in self.resolutions:
+            meeting, item, resolution = self.resolutions[any_id]
+            label = f"resolution {resolution.label}" if resolution.label else "resolution"
+            return f"{self.item_label(meeting, item)}, {label}"
+        if any_id in self.items:
+            return self.item_label(*self.items[any_id])
+        if any_id in self.meetings:
+            return self.meeting_label(self.meetings[any_id])
+        document = self.documents[any_id]
+        return f"{document.title} ({words.document_kind(document.kind).lower()})"
+
+    # --- Names -------------------------------------------------------------------------------------
+
+    def committee_name(self, committee_id: str) -> str:
+        committee = self.committees.get(committee_id)
+        return committee.name if committee else committee_id
+
+    def meeting_label(self, meeting: Meeting) -> str:
+        """'Joint ICT Committee, 16 October 2018'."""
+        return f"{self.committee_name(meeting.committee)}, {words.medium_date(meeting.date)}"
+
+    def item_label(self, meeting: Meeting, item: Item) -> str:
+        """'Joint ICT Committee, 16 October 2018, item 6: Update report'."""
+        number = f"item {item.number}" if item.number else "item"
+        return f"{self.meeting_label(meeting)}, {number}: {item.title}"
+
+    def person_name(self, person_id: str | None, printed: str) -> str:
+        person = self.people.get(person_id or "")
+        return person.name if person else printed
+
+    # --- Documents -----------------------------------------------------------------------------
+
+    def has_page_anchor(self, document_id: str | None, page: int | None) -> bool:
+        """Whether the document's page shows text page `page` (and so has the anchor 'page-N')."""
+        document = self.documents.get(document_id or "")
+        if document is None or page is None or not document.published:
+            return False
+        return document.first_page <= page < document.first_page + len(document.text_pages)
+
+    def documents_of(self, meeting: Meeting) -> list[Document]:
+        """A meeting's documents in reading order: agenda, pack and its parts, reports, minutes."""
+        found = [self.documents[d] for d in meeting.documents if d in self.documents]
+        return sorted(found, key=document_order)
+
+
+_KIND_ORDER = {"agenda": 0, "agenda-pack": 1, "report": 2, "decision": 3, "minutes": 4, "other": 5}
+
+
+def document_order(document: Document) -> tuple:
+    # A pack's parts sort with their pack, in page order, so the table reads like the pack.
+    return (_KIND_ORDER.get(document.kind, 9) if not document.part_of else 1, document.part_of or document.id,
+            document.first_page if document.part_of else 0, document.id)
+
+
+def was_there(attendee: Attendee) -> bool:
+    """Whether the attendance record puts this person in the room (late or leaving early counts)."""
+    return attendee.status in ("present", "late", "left-early")
+
+
+def newest_first(meetings: list[Meeting]) -> list[Meeting]:
+    return sorted(meetings, key=lambda m: (m.date, m.id), reverse=True)
+
+
+def _link_key(link: Link) -> tuple:
+    return (link.from_, link.to, link.kind, link.evidence, link.score if link.score is not None else -1.0)

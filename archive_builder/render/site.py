@@ -1,0 +1,72 @@
+"""Archive -> every file of the site: one step per kind of page, in the order a reader meets them."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+from .. import addresses
+from ..config import Config
+from ..export import export_json
+from ..model import Archive
+from ..pages_writer import SiteFiles
+from .committee import committee_page, committees_index
+from .decisions import decisions_by_year, decisions_index, decisions_page
+from .document import document_page, documents_index
+from .downloads import assign_downloads
+from .home import home_page
+from .listing import meetings_index
+from .lookup import Lookup
+from .meeting import meeting_page
+from .person import people_index, person_page
+
+STYLESHEET = "assets/archive.css"
+EXPORT = "data/archive.json"
+
+
+def render_site(archive: Archive, config: Config, sources_dir: Path) -> SiteFiles:
+    """Every generated page (docs-relative path -> text) and the original files to copy in.
+
+    Fills in the archive's addresses and downloads first, so the JSON export carries them too."""
+    addresses.assign_urls(archive)
+    copies = assign_downloads(archive, sources_dir)
+    lookup = Lookup.of(archive, config.site_url)
+    years = decisions_by_year(lookup)
+    pages = [
+        home_page(lookup),
+        committees_index(lookup),
+        *(committee_page(lookup, c) for c in archive.committees),
+        meetings_index(lookup),
+        *(meeting_page(lookup, m) for m in archive.meetings),
+        decisions_index(lookup, years),
+        *(decisions_page(lookup, year, found) for year, found in years.items()),
+        people_index(lookup),
+        *(person_page(lookup, p) for p in archive.people),
+        documents_index(lookup),
+        *(document_page(lookup, d) for d in archive.documents),
+        (EXPORT, export_json(archive)),
+        (STYLESHEET, stylesheet()),
+    ]
+    files = SiteFiles()
+    for path, text in pages:
+        if path in files.pages:
+            raise ValueError(f"two pages of the archive have the same address: {path}")
+        files.pages[path] = text
+    files.pages = dict(sorted(files.pages.items()))
+    files.copies = dict(sorted(copies.items()))
+    return files
+
+
+def stylesheet() -> str:
+    return _template("archive.css")
+
+
+def mkdocs_yml(site_name: str) -> str:
+    """The mkdocs.yml `archive init` writes into a new archive."""
+    # A JSON string is a valid YAML double-quoted scalar: any site name reads back unchanged.
+    return _template("mkdocs.yml").replace("__SITE_NAME__", json.dumps(site_name, ensure_ascii=False))
+
+
+def _template(name: str) -> str:
+    return resources.files("archive_builder.templates").joinpath(name).read_text(encoding="utf-8")

@@ -1,0 +1,65 @@
+"""Shared fixtures: the hand-built sample archive, its source files, and a site built from them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import fixtures_archive
+from archive_builder.config import Config
+from archive_builder.model import Archive
+from archive_builder.pages_writer import SiteFiles, write_site_files
+from archive_builder.publish import publish
+from archive_builder.render import mkdocs_yml, render_site
+
+
+@dataclass
+class BuiltSite:
+    """An archive folder whose site has been built: sources/, docs/, mkdocs.yml and site/."""
+
+    config: Config
+    archive: Archive
+    files: SiteFiles
+
+    @property
+    def site_dir(self) -> Path:
+        return self.config.site_dir
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.config.docs_dir
+
+
+def build_site(root: Path, archive: Archive) -> BuiltSite:
+    """Render `archive` into the archive folder `root` (its sources already in root/sources) and
+    build the site with MkDocs in strict mode, as `archive build` does."""
+    config = Config(root=root, site_name=archive.site_name)
+    config.mkdocs_file.write_text(mkdocs_yml(archive.site_name), encoding="utf-8")
+    files = render_site(archive, config, config.sources_dir)
+    write_site_files(config.docs_dir, config.state_dir, files)
+    publish(config, strict=True)
+    return BuiltSite(config, archive, files)
+
+
+@pytest.fixture
+def sample_archive() -> Archive:
+    """A fresh sample archive for each test (rendering fills in its addresses)."""
+    return fixtures_archive.sample_archive()
+
+
+@pytest.fixture
+def sample_sources(tmp_path: Path) -> Path:
+    """A sources folder holding the sample archive's files."""
+    sources = tmp_path / "sources"
+    fixtures_archive.write_sources(sources)
+    return sources
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The sample archive built into a site once for the whole session."""
+    root = tmp_path_factory.mktemp("sample-archive")
+    fixtures_archive.write_sources(root / "sources")
+    return build_site(root, fixtures_archive.sample_archive())
