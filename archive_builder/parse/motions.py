@@ -17,12 +17,14 @@ _NEXT_WORD = rf"(?:{_NAME_WORD}|[A-Z]\.?(?=[\s,;:]|$))"
 _PERSON = rf"{_TITLE}\.?\s+{_NAME_WORD}(?:\s+{_NEXT_WORD}){{0,3}}"
 _LOOSE_PERSON = rf"(?:{_TITLE}\.?\s+)?{_NAME_WORD}(?:\s+{_NEXT_WORD}){{0,3}}"
 
-_MOVER_FIRST = re.compile(rf"(?P<name>{_PERSON})\s+(?:proposed|moved)\b")
+# "The Chairman proposed and the Vice-Chairman seconded": a post in the chair stands for the person.
+_CHAIR = r"(?:[Tt]he\s+)?(?:Vice[- ]Chair(?:man|woman|person)?|Chair(?:man|woman|person)?|Mayor|Deputy Mayor|Leader(?: of the Council)?|Deputy Leader)"
+_MOVER_FIRST = re.compile(rf"(?P<name>{_PERSON}|{_CHAIR})\s+(?:proposed|moved)\b")
 _MOVED_BY = re.compile(rf"(?i:\b(?:proposed|moved)(?:\s+by)?)[.:,]?\s+(?P<name>{_PERSON})")
 _LATE_BY = re.compile(rf"(?i:\bproposed\b).{{0,160}}?\bby\s+(?P<name>{_LOOSE_PERSON})")
 _BARE_MOVER_FIRST = re.compile(r"^[\W\d)]*(?P<name>[A-Z][a-z’'-]+\s+[A-Z][\w’'-]+)\s*,?\s+(?i:proposed|moved)\b")
 _MOVER_LABEL = re.compile(rf"(?i:\b(?:mover|proposer))\s*:\s*(?P<name>{_LOOSE_PERSON})")
-_SECONDER_FIRST = re.compile(rf"(?P<name>{_PERSON})\s+seconded\b")
+_SECONDER_FIRST = re.compile(rf"(?P<name>{_PERSON}|{_CHAIR})\s+[Ss]econded\b")
 _SECONDED_BY = re.compile(rf"(?i:\bseconded(?:\s+by)?)[.:,]?\s+(?P<name>{_LOOSE_PERSON})")
 _SECONDER_LABEL = re.compile(rf"(?i:\bseconder)\s*:\s*(?P<name>{_LOOSE_PERSON})")
 _TRAILING_WORDS = re.compile(r"\s+(?:and|the|that|to|this|it|all|who|which)$", re.I)
@@ -50,8 +52,9 @@ def _first_name(sentence: str, patterns) -> str | None:
         match = pattern.search(sentence)
         if match:
             name = _TRAILING_WORDS.sub("", match.group("name").strip(" ,.;:"))
-            if name and name.split()[0].lower() not in {"the", "that", "this", "it", "a", "an"}:
-                return name
+            name = re.sub(r"^[Tt]he\s+", "the ", name)
+            if name and name.split()[0].lower() not in {"that", "this", "it", "a", "an"} and name.lower() != "the":
+                return name[:1].upper() + name[1:]
     return None
 
 

@@ -48,11 +48,7 @@ def _continues(previous: str, text: str) -> bool:
         return False
     if text[:1].islower() or text[:1] in ",;)":
         return True
-    return not _ENDS_SENTENCE.search(previous) and not _is_vote_count(previous)
-
-
-def _is_vote_count(text: str) -> bool:
-    return bool(re.fullmatch(r"(?:For|Against|Abstain\w*|Abstentions?)\s*\(\d+\)\s*", text, re.I))
+    return not _ENDS_SENTENCE.search(previous)  # "For (57)" takes the names printed after it
 
 
 def _join(previous: str, text: str) -> str:

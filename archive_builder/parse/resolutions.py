@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..model import Line, Resolution, Votes
 from .labels import Part, leaves, nest, read_label
 from .motions import motion_in, sentences
+from .names import split_name_list
 from .paragraphs import Paragraph, paragraphs
 from .votes import UNANIMOUS, labelled_vote, outcome_from_votes, outcome_line, prose_votes
 
@@ -58,6 +59,8 @@ class _Motion:
     votes: Votes | None = None
     outcome: str | None = None
     used: bool = False
+    amendment: bool = False
+    voted: bool = False
 
 
 @dataclass
@@ -81,8 +84,9 @@ def read_decisions(lines: list[Line], item_title: str = "") -> Decisions:
     consumed = {i for block in blocks for i in block.consumed}
     motions = _motions(paras, consumed)
     consumed |= {m.index for m in motions} | _motion_bodies(paras, motions, consumed)
-    consumed |= _attach_votes(paras, motions, consumed)
-    resolutions = _from_blocks(blocks, motions) + _from_motions(motions, item_title, bool(blocks))
+    groups, voted = _vote_groups(paras, motions, consumed)
+    consumed |= voted
+    resolutions = _from_blocks(blocks, motions, groups) + _from_motions(motions, item_title, bool(blocks))
     if not blocks and not motions:
         prose, used = _prose_decisions(paras, consumed)
         resolutions += prose
@@ -183,22 +187,34 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def _from_blocks(blocks: list[_Block], motions: list[_Motion]) -> list[Resolution]:
+def _from_blocks(blocks: list[_Block], motions: list[_Motion], groups: list[_VoteGroup]) -> list[Resolution]:
+    """Each formal decision, with the vote put just before it and the motion that vote decided."""
     resolutions: list[Resolution] = []
     for block in blocks:
-        motion = _carried_motion_before(motions, block.start)
+        group = _carried_vote_before(groups, block.start)
+        motion = group.motion if group and group.motion else _carried_motion_before(motions, block.start)
+        if motion:
+            motion.used = True
+        votes = group.votes if group and (group.votes.for_ is not None or group.votes.against is not None) else (motion.votes if motion else None)
         for label, text, page in block.leaves:
-            resolution = Resolution(id="", text=text, label=label, page=page, outcome=_outcome_of_text(text))
+            resolution = Resolution(id="", text=text, label=label, page=page, outcome=_outcome_of_text(text), votes=votes)
             if motion:
-                resolution.mover, resolution.seconder, resolution.votes = motion.mover, motion.seconder, motion.votes
+                resolution.mover, resolution.seconder = motion.mover, motion.seconder
             resolutions.append(resolution)
     return resolutions
+
+
+def _carried_vote_before(groups: list[_VoteGroup], index: int) -> _VoteGroup | None:
+    before = [g for g in groups if g.index < index and not g.used]
+    if before and before[-1].outcome in (None, "carried"):
+        before[-1].used = True
+        return before[-1]
+    return None
 
 
 def _carried_motion_before(motions: list[_Motion], index: int) -> _Motion | None:
     for motion in reversed([m for m in motions if m.index < index and not m.used]):
         if motion.outcome in (None, "carried"):
-            motion.used = True
             return motion
     return None
 
@@ -229,7 +245,8 @@ def _motions(paras: list[Paragraph], consumed: set[int]) -> list[_Motion]:
                 continue
             text = _motion_text(sentence, pieces[n - 1] if n else "", body)
             found.append(_Motion(index, label, text, para.page, motion.mover, motion.seconder,
-                                 votes=prose_votes(sentence), outcome=_prose_outcome(sentence)))
+                                 votes=prose_votes(sentence), outcome=_prose_outcome(sentence),
+                                 amendment=bool(re.search(r"\bamendment\b", sentence, re.I))))
             if sentence.rstrip().endswith(":") or len(pieces) == 1:
                 break  # the motion's words follow in the next paragraphs
     return found
@@ -317,10 +334,12 @@ def _unquote(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("“", "").replace("”", "")).strip(' "')
 
 
-def _attach_votes(paras: list[Paragraph], motions: list[_Motion], consumed: set[int]) -> set[int]:
-    """Recorded votes and outcome lines, each given to the motion they decide."""
+def _vote_groups(paras: list[Paragraph], motions: list[_Motion], consumed: set[int]) -> tuple[list[_VoteGroup], set[int]]:
+    """Each vote put: its intro ("the Chairman put the motion set out in paragraph 2 to the vote"),
+    the recorded counts with their names, and the outcome line; each given to the motion it decides."""
+    groups: list[_VoteGroup] = []
     taken: set[int] = set()
-    target: _Motion | None = None
+    current: _VoteGroup | None = None
     for index, para in enumerate(paras):
         if index in consumed:
             continue
@@ -328,26 +347,51 @@ def _attach_votes(paras: list[Paragraph], motions: list[_Motion], consumed: set[
         vote = labelled_vote(text)
         outcome = outcome_line(text)
         if _TO_THE_VOTE.search(text) and not vote:
-            target = _motion_referred_to(text, motions, index)
-            if target and UNANIMOUS.search(text):
-                target.outcome = "carried"
-            taken.add(index)
+            current = _VoteGroup(index, _motion_referred_to(text, motions, index))
+            if UNANIMOUS.search(text):
+                current.outcome = "carried"
+            groups.append(current)
         elif vote:
-            target = target or _last_open_motion(motions, index)
-            if target:
-                side, count, names = vote
-                target.votes = target.votes or Votes()
-                setattr(target.votes, "for_" if side == "for" else side, count)
-                if names:
-                    target.votes.names[side] = [n.strip() for n in re.split(r",\s*(?![A-Z]{2,4}\b)", names) if n.strip()]
-            taken.add(index)
-        elif outcome and (target or _last_open_motion(motions, index)):
-            (target or _last_open_motion(motions, index)).outcome = outcome
-            taken.add(index)
-            target = None
-        elif target and target.votes and _names_continuation(text):
-            taken.add(index)  # a list of names that ran on after its "For (n)" line
-    return taken
+            if current is None or current.closed or vote[0] in current.sides:
+                current = _VoteGroup(index, _last_open_motion(motions, index))
+                groups.append(current)
+            current.add(*vote)
+        elif outcome and (current is not None or _last_open_motion(motions, index)):
+            if current is None or current.closed:
+                current = _VoteGroup(index, _last_open_motion(motions, index))
+                groups.append(current)
+            current.outcome, current.closed = outcome, True
+        else:
+            continue
+        taken.add(index)
+    for group in groups:
+        motion = group.motion
+        if motion is None or motion.voted:
+            continue  # a later vote on a motion is on a part of it ("part 4 of the substantive motion")
+        counted = group.votes.for_ is not None or group.votes.against is not None
+        motion.votes = group.votes if counted else motion.votes
+        motion.outcome = group.outcome or (outcome_from_votes(group.votes) if counted else motion.outcome)
+        motion.voted = counted or group.outcome is not None
+    return groups, taken
+
+
+@dataclass
+class _VoteGroup:
+    index: int
+    motion: _Motion | None
+    votes: Votes = field(default_factory=Votes)
+    outcome: str | None = None
+    closed: bool = False
+    used: bool = False
+
+    @property
+    def sides(self) -> set[str]:
+        return set(self.votes.names) | {side for side, value in (("for", self.votes.for_), ("against", self.votes.against), ("abstain", self.votes.abstain)) if value is not None}
+
+    def add(self, side: str, count: int, names: str) -> None:
+        setattr(self.votes, "for_" if side == "for" else side, count)
+        if names:
+            self.votes.names[side] = [entry.name for entry in split_name_list(names) if entry.name]
 
 
 def _motion_referred_to(text: str, motions: list[_Motion], index: int) -> _Motion | None:
@@ -356,16 +400,16 @@ def _motion_referred_to(text: str, motions: list[_Motion], index: int) -> _Motio
         for motion in motions:
             if motion.label and re.sub(r"\D", "", motion.label) == reference.group(1) and motion.index < index:
                 return motion
+    if re.search(r"\bsubstantive motion\b", text, re.I):
+        substantive = [m for m in motions if m.index < index and not m.amendment]
+        if substantive:
+            return substantive[0]
     return _last_open_motion(motions, index)
 
 
 def _last_open_motion(motions: list[_Motion], index: int) -> _Motion | None:
     before = [m for m in motions if m.index < index and m.outcome is None]
     return before[-1] if before else None
-
-
-def _names_continuation(text: str) -> bool:
-    return bool(re.fullmatch(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Cllr)\.?\s+[\w'’ -]+,?\s*)+", text))
 
 
 def _from_motions(motions: list[_Motion], item_title: str, has_blocks: bool) -> list[Resolution]:
