@@ -232,9 +232,22 @@ def _merged_items(minutes: list[Item], agenda: list[Item]) -> list[Item]:
 
 
 def _assign_ids(meeting: Meeting) -> None:
+    """Numbered items keep their numbers; an unnumbered item takes its position, or, among numbered
+    ones, the number before it ('0' for business before item 1), so no number shifts another."""
     taken: set[str] = set()
+    numbered = [item for item in meeting.items if item.number or item.minute_number]
+    keys: dict[int, str] = {}
     for ordinal, item in enumerate(meeting.items, 1):
-        item.id = f"{meeting.id}/{unique(item_key(item, ordinal), taken)}"
+        if item.number or item.minute_number:
+            keys[id(item)] = unique(item_key(item, ordinal), taken)
+    previous = "0"
+    for ordinal, item in enumerate(meeting.items, 1):
+        if id(item) in keys:
+            previous = keys[id(item)]
+            continue
+        keys[id(item)] = unique(previous if numbered else str(ordinal), taken)
+    for item in meeting.items:
+        item.id = f"{meeting.id}/{keys[id(item)]}"
         resolution_keys: set[str] = set()
         for n, resolution in enumerate(item.resolutions, 1):
             resolution.id = f"{item.id}/{unique(resolution_key(resolution, n), resolution_keys)}"

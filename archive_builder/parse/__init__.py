@@ -33,6 +33,7 @@ _EXCLUDES_PUBLIC = re.compile(
     r"\b(?:press and\s+|and\s+)?public\s+(?:be|were|are|was)\s+excluded\b|\bexclud(?:e|ed|ing)\s+the\s+(?:press\s+and\s+)?public\b",
     re.I,
 )
+_DECISION_NUMBER = re.compile(r"^(\d{2}/\d{4,6})\s*[-–—:]\s*")
 WITHHELD = "[Withheld: this part of the document was taken in private and is not published.]"
 
 
@@ -141,14 +142,15 @@ def _read_business(facts: DocumentFacts, lines: list[Line]) -> list[tuple[int, i
 
 
 def _item(block: ItemBlock, document_id: str, minutes: bool) -> Item:
+    numbered = _DECISION_NUMBER.match(block.title)  # "24/00096 - Commissioning Plan ..."
     item = Item(
         id="",
         number=block.number,
-        title=block.title,
+        title=block.title[numbered.end() :] if numbered else block.title,
         minute_number=block.minute_number,
         exempt=block.exempt_section,
         pages=block.pages,
-        decision_number=block.decision_number,
+        decision_number=block.decision_number or (numbered.group(1) if numbered else None),
         page=block.page,
         document=document_id,
         sources=[document_id],

@@ -73,9 +73,9 @@ def _labelled_lists(lines: list[Line]) -> list[tuple[str, str]]:
         match = _LABEL.match(line.text)
         if match:
             found.append((match.group("label").lower(), match.group("rest").strip()))
-        elif _STOP_LABEL.match(line.text):
-            found.append(("stop", ""))
-        elif found and found[-1][0] != "stop" and not re.match(r"^(?:UNRESTRICTED|EXEMPT|PART)\b", line.text):
+        elif _STOP_LABEL.match(line.text) or re.match(r"^(?:UNRESTRICTED|EXEMPT|PART\s+(?:1|2|I|II|ONE|TWO)\b)", line.text):
+            found.append(("stop", ""))  # the lists end where the business begins
+        elif found and found[-1][0] != "stop":
             label, text = found[-1]
             found[-1] = (label, f"{text} {line.text}".strip())
     return [(label, text) for label, text in found if label != "stop" and text]

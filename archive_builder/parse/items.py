@@ -73,8 +73,26 @@ def find_items(lines: list[Line]) -> ItemLayout:
     for scheme in (_by_item_markers, _by_minute_references, _by_numbered_headings, _by_capital_headings):
         layout = scheme(lines)
         if layout is not None:
-            return _with_sections(layout)
+            return _with_sections(_with_unnumbered_opening(layout))
     return ItemLayout(preamble=lines)
+
+
+def _with_unnumbered_opening(layout: ItemLayout) -> ItemLayout:
+    """Business minuted before the first numbered item, under a heading of its own ("UNRESTRICTED ITEMS
+    / Election of Chair / 1. Mr Gough proposed ..."), is an item without a number."""
+    preamble = layout.preamble
+    starts = [i for i, line in enumerate(preamble) if _SECTION.match(line.text)]
+    if not starts or starts[-1] + 2 >= len(preamble):
+        return layout
+    heading = starts[-1] + 1
+    title = preamble[heading].text
+    if not _title_like(title) or re.search(r"[.:;]$", title):
+        return layout
+    item = ItemBlock(number=None, title=title.strip(), lines=preamble[heading + 1 :], page=preamble[heading].page,
+                     span=(heading, len(preamble)))
+    layout.preamble = preamble[:heading]
+    layout.items.insert(0, item)
+    return layout
 
 
 # --- Scheme: "(Item 3)" under each title --------------------------------------------------------

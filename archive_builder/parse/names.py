@@ -140,7 +140,8 @@ def split_name_list(text: str) -> list[ListedName]:
         if chunk.upper().rstrip(".") in {p.upper() for p in POSTNOMINALS} and entries:
             entries[-1].name += f", {chunk}"
             continue
-        if entries and not looks_like_name(chunk) and not (honorific and chunk[:1].isupper() and len(chunk.split()) <= 3):
+        bracketed_name = bracket is not None and bool(re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}", chunk))
+        if entries and not looks_like_name(chunk) and not bracketed_name and not (honorific and chunk[:1].isupper() and len(chunk.split()) <= 3):
             entries[-1].post = chunk if not entries[-1].post else f"{entries[-1].post}, {chunk}"
             continue
         name = f"{honorific} {chunk}" if honorific and not is_honorific(chunk.split()[0]) else chunk

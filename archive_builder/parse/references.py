@@ -56,13 +56,12 @@ def _minutes_refs(item: Item, own_body_names: list[str]) -> list[MeetingRef]:
         kind = "notes-minutes" if noting or body else "approves-minutes"
         dates = [d for d in find_dates(text) if not _NOT_MEETING_DATE.search(text[: d.start])]
         evidence = _sentence_with(text, dates[0].text if dates else "minutes")
+        dates = [d for d in dates if not any(r.date == d.iso for r in refs)]
         if dates:
             refs += [MeetingRef(date=d.iso, kind=kind, evidence=evidence, committee_name=body,
                                 item_number=_key(item), resolution_label=label) for d in dates]
         elif _PREVIOUS.search(text) and not body:
             refs.append(MeetingRef(date=None, kind=kind, evidence=evidence, item_number=_key(item), resolution_label=label))
-        if refs:
-            break
     return refs
 
 

@@ -37,8 +37,9 @@ _MOTION_TEXT = re.compile(
 _BODY_AGREED = re.compile(
     r"\b(?:it\s+was\s+(?:unanimously\s+|further\s+|also\s+|then\s+|therefore\s+)?(?:agreed|decided)|"
     r"(?:the\s+)?(?:(?:parish|town|community|borough|county|city|district)\s+)?(?:council|committee|panel|board|members|councillors|cabinet|sub-committee)\s+"
-    r"(?:unanimously\s+|also\s+|then\s+|therefore\s+|further\s+)?(?:agreed|decided|resolved)|all\s+(?:members|councillors)\s+agreed)"
-    r"\s+(?:that|to|not|on|the|unanimously)\b",
+    r"(?:unanimously\s+|also\s+|then\s+|therefore\s+|further\s+)?(?:agreed|decided|resolved|approved|adopted|endorsed|ratified)|"
+    r"all\s+(?:members|councillors)\s+agreed)"
+    r"\s+(?:that|to|not|on|the|unanimously|a|an)\b",
     re.I,
 )
 _NOT_THIS_MEETING = re.compile(r"\bat (?:that|its|their|the \w+) meeting\b|\bpreviously\b|\bhad (?:been )?agreed\b|\bif agreed\b|\bwould be agreed\b", re.I)
@@ -264,7 +265,7 @@ def _motion_text(sentence: str, previous: str, paragraph: str) -> str:
         return _unquote(sentence[match.end() :])
     if match:
         return ""  # the words follow in the next paragraphs
-    if _names_only(sentence):
+    if _names_only(sentence) or re.match(r"^(?:Proposed|Seconded|Moved)\b[.:,]?\s+(?:by\s+)?(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)", sentence):
         if previous and (_PASSIVE_DECISION.search(previous) or _BODY_AGREED.search(previous)) and not motion_in(previous):
             return previous  # "The minutes ... were approved. Proposed. Cllr X, Seconded Cllr Y"
         return ""  # nothing but names: the item's title says what was decided
@@ -439,7 +440,9 @@ def _prose_decisions(paras: list[Paragraph], consumed: set[int]) -> tuple[list[R
         if index in consumed:
             continue
         for sentence in sentences(para.text):
-            if _BODY_AGREED.search(sentence) and not _NOT_THIS_MEETING.search(sentence):
+            agreed = _BODY_AGREED.search(sentence)
+            # "At that meeting, Members agreed ..." reports another meeting's decision, not this one's.
+            if agreed and not _NOT_THIS_MEETING.search(sentence[: agreed.start()]):
                 votes = prose_votes(sentence)
                 found.append(Resolution(id="", text=_sentence(sentence), page=para.page,
                                         outcome=_outcome_of_text(sentence) if not votes else (outcome_from_votes(votes) or "carried"),
