@@ -179,7 +179,7 @@ def _committee_of(facts: DocumentFacts, committees: Committees, problems: list[P
         problems.append(Problem(document.source, note))
         return guess
     if facts.date and not document.part_of:
-        problems.append(Problem(document.source, "no committee named in the text or the file name: not attached to any meeting"))
+        problems.append(Problem(document.source, "no committee named in the text or the file name: not attached to any meeting", "error"))
         document.warnings.append("no committee found: not attached to any meeting")
     return None
 

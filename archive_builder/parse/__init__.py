@@ -220,7 +220,9 @@ def _fill_gaps_from_file_name(facts: DocumentFacts, source: str) -> None:
         facts.problems.append(Problem(source, f"no meeting date in the text; used the date in the file name ({date})"))
         facts.document.warnings.append(f"meeting date taken from the file name ({date}); none found in the text")
     else:
-        facts.problems.append(Problem(source, "no date found in the text or the file name: not attached to any meeting"))
+        facts.problems.append(
+            Problem(source, "no date found in the text or the file name: not attached to any meeting (the file is still listed)", "error")
+        )
         facts.document.warnings.append("no date found: not attached to any meeting")
 
 
