@@ -33,6 +33,8 @@ _EXCLUDES_PUBLIC = re.compile(
     r"\b(?:press and\s+|and\s+)?public\s+(?:be|were|are|was)\s+excluded\b|\bexclud(?:e|ed|ing)\s+the\s+(?:press\s+and\s+)?public\b",
     re.I,
 )
+# ModernGov pages label an item's parts ("Minutes:", "Decision:") and list its attachments ("PDF 161 KB").
+_LABEL_ONLY = re.compile(r"^(?:Minutes|Decision|Decisions|Resolved|Purpose|Recommendations?)\s*:\s*$|^(?:PDF|Word|DOCX?|HTML)\s+\d+\s*[KM]B\b", re.I)
 _DECISION_NUMBER = re.compile(r"^(\d{2}/\d{4,6})\s*[-–—:]\s*")
 WITHHELD = "[Withheld: this part of the document was taken in private and is not published.]"
 
@@ -157,7 +159,7 @@ def _item(block: ItemBlock, document_id: str, minutes: bool) -> Item:
     )
     if minutes:
         decisions = read_decisions(block.lines, block.title)
-        item.text = "\n\n".join(p.text for p in decisions.narrative)
+        item.text = "\n\n".join(p.text for p in decisions.narrative if not _LABEL_ONLY.match(p.text))
         item.resolutions = decisions.resolutions
         for resolution in item.resolutions:
             resolution.document = document_id

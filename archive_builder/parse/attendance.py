@@ -23,7 +23,7 @@ _LABEL = re.compile(
 )
 # A line may carry several lists: "Public: 2 Also, in attendance: Cllr Colin Sampson, ...".
 _INLINE_LABEL = re.compile(
-    r"(?<=\S)(?<!Also)(?<!Also,)\s+(?=(?:Also,?\s+in\s+attendance|Also\s+present|Members\s+of\s+the\s+Public|Public|Apologies|In\s+attendance|Officers\s+present)\s*:)",
+    r"(?<=\S)(?<!Also)(?<!Also,)(?<!Officials)(?<!Officers)(?<!Staff)(?<!Members)\s+(?=(?:Also,?\s+in\s+attendance|Also\s+present|Members\s+of\s+the\s+Public|Public|Apologies|In\s+attendance|Officers\s+present)\s*:)",
     re.I,
 )
 _STOP_LABEL = re.compile(r"^\s*(?:members of the public|public|press|guests?|visitors?)\s*:", re.I)
@@ -54,6 +54,11 @@ def read_attendance(preamble: list[Line], items: list[tuple[str, list[Line]]]) -
     attendees: list[Attendee] = []
     for label, text in _labelled_lists(preamble):
         attendees.extend(_list_attendees(label, text))
+    if not attendees:
+        # Some minutes take the roll inside an item: "2. ROLL CALL / Present: ... / Absent: ..."
+        for title, lines in items[:4]:
+            for label, text in _labelled_lists(lines):
+                attendees.extend(_list_attendees(label, text))
     early = [lines for title, lines in items[:4]]
     for lines in early:
         for sentence in _sentences(lines):
@@ -107,6 +112,8 @@ def _meaning(label: str) -> tuple[str, str, str | None]:
         return "present", "substitute", None
     if label.startswith(("also", "others")):
         return "present", "also-present", None
+    if "in the chair" in label:
+        return "present", "chair", None
     if label.startswith(("officer", "officials", "staff")) or label.startswith("in attendance"):
         note = "attended remotely" if ("virtual" in label or "remote" in label) else None
         return "present", "officer", note

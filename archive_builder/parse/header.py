@@ -85,6 +85,11 @@ def body_names(lines: list[Line]) -> list[str]:
             _add_name(found, candidate)
     for candidate in _agenda_title_lines(text_lines) + _letterhead_bodies(text_lines):
         _add_name(found, candidate)
+    if not found:
+        place = _place_line(text_lines)
+        letterhead = next((tidy_body_name(t) for t in text_lines[:4] if _whole_line_body(t)), None)
+        if place and letterhead and letterhead.lower() in _GENERIC_BODIES:
+            _add_name(found, f"{place} {letterhead}")  # "TOWN OF MAPLE FALLS" / "REGULAR COUNCIL MEETING"
     for text in text_lines[:2] if not found else []:
         match = _CAPITALS_BODY.match(text)
         if match and not _whole_line_body(text):  # "STOKE FERRY PARISH COUNCIL Draft Minutes ..." run on
@@ -96,6 +101,15 @@ def _pattern_names(pattern: re.Pattern, joined: str, text_lines: list[str]) -> l
     if pattern.pattern.startswith("^"):
         return [m.group("name") for text in text_lines for m in [pattern.search(text)] if m]
     return [m.group("name") for m in pattern.finditer(joined)]
+
+
+def _place_line(text_lines: list[str]) -> str | None:
+    """The place a council is named after, printed above its minutes: "TOWN OF MAPLE FALLS"."""
+    for text in text_lines[:3]:
+        match = re.fullmatch(r"\s*((?:CITY|TOWN|VILLAGE|COUNTY|BOROUGH|TOWNSHIP|MUNICIPALITY|DISTRICT)\s+OF\s+[A-Z][A-Z .'-]+)\s*", text, re.I)
+        if match:
+            return tidy_body_name(match.group(1))
+    return None
 
 
 def _agenda_title_lines(text_lines: list[str]) -> list[str]:
@@ -138,6 +152,9 @@ def tidy_body_name(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,.:;–—-")
     text = re.sub(r"^(?:all\s+)?(?:members\s+of\s+)?(?:the|a|an)\s+", "", text, flags=re.I)
     text = re.sub(r"\s+(?:draft|minutes|agenda)$", "", text, flags=re.I)
+    # "Regular Council Meeting", "City Council Regular Meeting": the kind of meeting is not the body's name
+    text = re.sub(r"\s+(?:(?:regular|ordinary|special|extraordinary|annual|monthly|budget)\s+)?meeting$", "", text, flags=re.I)
+    text = re.sub(r"^(?:regular|ordinary|special|extraordinary|annual|monthly)\s+", "", text, flags=re.I)
     if text.isupper():
         words = text.lower().split(" ")
         text = " ".join(w if (i and w in _SMALL_WORDS) else _capitalise(w) for i, w in enumerate(words))

@@ -26,6 +26,8 @@ _MINUTE_REF_LINE = re.compile(r"^(?:Minute\s+)?(\d{1,4})/(\d{2}|\d{4})\.?(?:\s+(
 _NUMBERED = re.compile(
     r"^(?:(?:Agenda\s+)?Item\s+(?:No\.?\s*)?)?(\d{1,3})([a-z]?|\.\d{1,2})?(?:[.):]|\s*[-–—]\s|(?=\s))\s*(\S.*)$", re.I
 )
+_ATTACHMENT = re.compile(r"^(?:PDF|Word|DOCX?|HTML|XLSX?)\s+\d+\s*[KM]B\b", re.I)
+_OPENING_LIST = re.compile(r"^(?:Present|Absent|Regrets|Staff|Also Present|Attendance|Members Present|Roll Call|Guests|Officers|In Attendance)\b[^:]{0,30}:", re.I)
 _CAPITALS_HEADING = re.compile(r"^[A-Z][A-Z0-9 ,&'’/()-]{5,80}$")
 _SECTION = re.compile(
     r"^\s*(?:(?P<open>UNRESTRICTED ITEMS|PART\s+(?:1|I|ONE|A)\b.*|OPEN (?:BUSINESS|SESSION|ITEMS))|"
@@ -248,6 +250,7 @@ def _by_numbered_headings(lines: list[Line]) -> ItemLayout | None:
         title, pages = _strip_pages(title_text)
         pages = pages or _pages_line(body)
         decision = _DECISION_NUMBER.match(title)
+        title = _title_case(title) if title.isupper() and len(title) > 4 else title
         layout.items.append(
             ItemBlock(
                 number=number,
@@ -270,6 +273,8 @@ def _title_with_continuation(title: str, body: list[Line]) -> tuple[str, list[Li
         text = line.text
         if _SECTION.match(text) or (_PAGES.search(title) and title.count("(") <= title.count(")")):
             break
+        if text.rstrip().endswith(":") or _ATTACHMENT.match(text):
+            break  # "Minutes:", "Decision:", "PDF 161 KB": what follows a ModernGov item title
         wraps = (
             text[:1].islower()
             or title.count("(") > title.count(")")
@@ -312,7 +317,8 @@ def _page_text(match: re.Match) -> str:
 
 
 def _by_capital_headings(lines: list[Line]) -> ItemLayout | None:
-    heads = [i for i, line in enumerate(lines) if _CAPITALS_HEADING.match(line.text) and not _SECTION.match(line.text)]
+    start = _after_opening_lists(lines)
+    heads = [i for i, line in enumerate(lines) if i >= start and _CAPITALS_HEADING.match(line.text) and not _SECTION.match(line.text)]
     if len(heads) < 3:
         return None
     layout = ItemLayout(preamble=lines[: heads[0]])
@@ -321,6 +327,13 @@ def _by_capital_headings(lines: list[Line]) -> ItemLayout | None:
         title = _title_case(lines[index].text)
         layout.items.append(ItemBlock(number=None, title=title, lines=lines[index + 1 : end], page=lines[index].page, span=(index, end)))
     return layout
+
+
+def _after_opening_lists(lines: list[Line]) -> int:
+    """Where the business can start: after the head and the attendance lists, so that a letterhead in
+    capitals ("TOWN OF MAPLE FALLS") is not taken for an item."""
+    lists = [i for i, line in enumerate(lines[:40]) if _OPENING_LIST.match(line.text)]
+    return lists[-1] + 1 if lists else min(3, len(lines))
 
 
 def _title_case(text: str) -> str:

@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TITLE = r"(?:Cllr\.?|Councillor|Cllrs?|Clir|Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Mayor|Alderman|Prof)"
-_NAME_WORD = r"[A-Z][\w'’\-]*"
+_TITLE = (
+    r"(?:Cllr\.?|Councillor|Cllrs?|Clir|Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Mayor|Deputy Mayor|Alderman|Alderperson|"
+    r"Prof|Council ?member|Councilwoman|Councilman|Commissioner|Supervisor|Trustee|Reeve)"
+)
+_NAME_WORD = r"[A-Z](?=[\w'’\-]*[a-z])[\w'’\-]*"  # capitalised, not a word in capitals ("THAT")
 _NEXT_WORD = rf"(?:{_NAME_WORD}|[A-Z]\.?(?=[\s,;:]|$))"
 _PERSON = rf"{_TITLE}\.?\s+{_NAME_WORD}(?:\s+{_NEXT_WORD}){{0,3}}"
 _LOOSE_PERSON = rf"(?:{_TITLE}\.?\s+)?{_NAME_WORD}(?:\s+{_NEXT_WORD}){{0,3}}"

@@ -16,8 +16,10 @@ HONORIFICS = {
     "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "sir": "m", "dame": "f",
     "lord": "m", "lady": "f", "prof": None, "professor": None, "rev": None, "revd": None, "reverend": None,
     "canon": None, "mayor": None, "alderman": None, "ald": None, "deputy": None, "the": None,
+    "councilmember": None, "councilmembers": None, "councilwoman": "f", "councilman": "m", "alderperson": None,
+    "alder": None, "commissioner": None, "supervisor": None, "trustee": None, "reeve": None,
 }
-_PLURAL_HONORIFICS = {"councillors": "Councillor", "cllrs": "Cllr"}
+_PLURAL_HONORIFICS = {"councillors": "Councillor", "cllrs": "Cllr", "councilmembers": "Councilmember"}
 POSTNOMINALS = {
     "obe", "mbe", "cbe", "kbe", "dbe", "bem", "jp", "mp", "msp", "ms", "mla", "mep", "dl", "qc", "kc",
     "frsa", "fca", "phd", "mba", "ba", "bsc", "ma", "msc", "llb", "ceng", "cbiol",
@@ -221,7 +223,7 @@ def _split_run_on_list(text: str) -> list[ListedName]:
     # "Norfolk County Councillor" is a post printed after a name, not the start of the next name.
     chunks = re.split(
         r"(?<!County )(?<!Borough )(?<!District )(?<!Parish )(?<!Town )(?<!City )(?<!Ward )"
-        r"(?=\b(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\s)",
+        r"(?=\b(?:Cllr\.?|Councillor|Councilmember|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Mayor)\s)",
         text,
     )
     entries: list[ListedName] = []

@@ -12,7 +12,7 @@ from ..model import Line
 
 _STARTS_PARAGRAPH = re.compile(
     r"^(?:[-•●▪◦*]\s|\(?[0-9]{1,2}[.)]\s|\([0-9]{1,2}\)|\(?[a-z][.)]\s|\([a-z]\)|\(?[ivx]{1,4}[.)]\s|\([ivx]{1,4}\)|"
-    r"RESOLVED\b|Resolved\b|DECISION\b|Decision\s*:|AGREED\b|Minutes\s*:|"
+    r"RESOLVED\b|Resolved\b|And\s+Resolved\b|DECISION\b|Decision\s*:|AGREED\b|Minutes\s*:|"
     r"(?i:(?:For|Against|Abstain\w*|Abstentions?|Ayes?|Noes?|Nays?)\s*(?:\(\d+\)|:\s*\d+))|"
     r"(?i:(?:Substantive\s+)?(?:Motion|Amendment|Recommendation)s?\s+(?:was\s+)?(?:carried|lost|agreed|fell|defeated|withdrawn)\b)|"
     r"(?:Agreed|Carried|AGREED|CARRIED)\s+(?i:unanimously)\b|Proposed\b|Seconded\b|Post meeting note)"

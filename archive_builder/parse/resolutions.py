@@ -29,6 +29,7 @@ _KEYWORD = re.compile(
 )
 _CONNECTOR = re.compile(r"^\s*(?:[,:–—-]\s*)?(?:(?:that|as follows)\b\s*[:,–—-]?\s*)?", re.I)
 _TO_THE_VOTE = re.compile(r"\bto the vote\b|\bvoting was as follows\b|\bput the (?:motion|amendment|recommendation)", re.I)
+_RESOLUTION_NUMBER = re.compile(r"^(?:Resolution\s+(?:No\.?\s*)?)?([A-Z]{0,3}\d{2,4}[-/]\d{1,4}[A-Z]?)\s+(?=Moved|Proposed|It was|[A-Z])")
 _PARAGRAPH_REFERENCE = re.compile(r"\bparagraph\s+(\d{1,2})\b", re.I)
 _MOTION_TEXT = re.compile(
     r"\b(?:seconded|proposed|moved)\b[^:“\"]*?(?:(?:the\s+)?(?:following\s+)?(?:motion|amendment|recommendations?)(?:\s+that)?\s*:?|\bthat\s*:)\s*",
@@ -46,7 +47,7 @@ _NOT_THIS_MEETING = re.compile(r"\bat (?:that|its|their|the \w+) meeting\b|\bpre
 _PASSIVE_DECISION = re.compile(r"\b(?:were|was|be|been|is|are)\s+(?:unanimously\s+)?(?:approved|agreed|adopted|accepted|appointed|elected|noted|supported|endorsed|confirmed|co-opted|ratified)\b", re.I)
 _NOTE_WORDS = re.compile(r"^(?:that\s+)?(?:[\w’'-]+\s+){0,6}?(?:to\s+)?(?:note|notes|noted)\b|\bbe noted\b|\bwas noted\b|\bwere noted\b", re.I)
 _ACTING_WORDS = re.compile(r"\b(?:agree[sd]?|approve[sd]?|endorse[sd]?|adopt(?:s|ed)?|delegate[sd]?|appoint(?:s|ed)?|authoris|recommend|request|ask|refer|confirm|be sent|send|be given|be undertaken|be provided|be signed|be approved)\b", re.I)
-_DEFERRED = re.compile(r"\b(?:be\s+)?(?:deferred|postponed|adjourned)\b", re.I)
+_DEFERRED = re.compile(r"\b(?:be\s+)?(?:deferred|postponed)\b", re.I)
 
 
 @dataclass
@@ -93,7 +94,7 @@ def read_decisions(lines: list[Line], item_title: str = "") -> Decisions:
         resolutions += prose
         consumed |= used
     resolutions.sort(key=lambda r: r.page or 0)
-    return Decisions(resolutions=_ordered(resolutions, paras), narrative=_narrative(paras, consumed, blocks))
+    return Decisions(resolutions=_distinct(resolutions), narrative=_narrative(paras, consumed, blocks))
 
 
 # --- Formal: RESOLVED ------------------------------------------------------------------------------
@@ -194,10 +195,15 @@ def _from_blocks(blocks: list[_Block], motions: list[_Motion], groups: list[_Vot
     for block in blocks:
         group = _carried_vote_before(groups, block.start)
         motion = group.motion if group and group.motion else _carried_motion_before(motions, block.start)
+        inline = motion_in(block.before) if block.before else None  # "Proposed by X; Seconded by Y; And Resolved: ..."
+        if inline:
+            motion = _Motion(block.start, None, "", 0, inline.mover, inline.seconder)
         if motion:
             motion.used = True
         votes = group.votes if group and (group.votes.for_ is not None or group.votes.against is not None) else (motion.votes if motion else None)
         for label, text, page in block.leaves:
+            if not text:
+                continue  # a "Decision:" heading whose words follow as a RESOLVED of their own
             resolution = Resolution(id="", text=text, label=label, page=page, outcome=_outcome_of_text(text), votes=votes)
             if motion:
                 resolution.mover, resolution.seconder = motion.mover, motion.seconder
@@ -236,21 +242,35 @@ def _motions(paras: list[Paragraph], consumed: set[int]) -> list[_Motion]:
     for index, para in enumerate(paras):
         if index in consumed or labelled_vote(para.text):
             continue
-        labelled = read_label(para.text)
-        label = labelled[0].printed if labelled else None
-        body = labelled[1] if labelled else para.text
+        label, body = _motion_label(para.text)
         pieces = sentences(body)
         for n, sentence in enumerate(pieces):
             motion = motion_in(sentence)
-            if not motion or not _decided(motion, sentence):
+            following = pieces[n + 1] if n + 1 < len(pieces) else ""
+            if not motion or not _decided(motion, f"{sentence} {following}" if _is_outcome(following) else sentence):
                 continue
             text = _motion_text(sentence, pieces[n - 1] if n else "", body)
-            found.append(_Motion(index, label, text, para.page, motion.mover, motion.seconder,
-                                 votes=prose_votes(sentence), outcome=_prose_outcome(sentence),
-                                 amendment=bool(re.search(r"\bamendment\b", sentence, re.I))))
+            outcome = _prose_outcome(sentence) or (_prose_outcome(following) if _is_outcome(following) else None)
+            votes = prose_votes(sentence) or (prose_votes(following) if _is_outcome(following) else None)
+            found.append(_Motion(index, label, text, para.page, motion.mover, motion.seconder, votes=votes,
+                                 outcome=outcome, amendment=bool(re.search(r"\bamendment\b", sentence, re.I))))
             if sentence.rstrip().endswith(":") or len(pieces) == 1:
                 break  # the motion's words follow in the next paragraphs
     return found
+
+
+def _motion_label(text: str) -> tuple[str | None, str]:
+    """A paragraph's own number: '(2)', '3)', or a resolution number such as 'R2025-031'."""
+    numbered = _RESOLUTION_NUMBER.match(text)
+    if numbered:
+        return numbered.group(1), text[numbered.end() :]
+    labelled = read_label(text)
+    return (labelled[0].printed, labelled[1]) if labelled else (None, text)
+
+
+def _is_outcome(sentence: str) -> bool:
+    """'Motion carried 4-0.', 'Carried.': a sentence that only tells how a motion went."""
+    return bool(sentence) and len(sentence) < 80 and bool(outcome_line(re.sub(r"\s*\(?\d+\s*[-–:]\s*\d+.*$", "", sentence)) or prose_votes(sentence))
 
 
 def _decided(motion, sentence: str) -> bool:
@@ -260,6 +280,9 @@ def _decided(motion, sentence: str) -> bool:
 
 
 def _motion_text(sentence: str, previous: str, paragraph: str) -> str:
+    that = re.search(r"\bTHAT\b\s+", sentence)
+    if that:
+        return sentence[that.start() :]  # "Moved by X, Seconded by Y THAT the agenda be adopted."
     match = _MOTION_TEXT.search(sentence)
     if match and len(sentence) - match.end() > 15:
         return _unquote(sentence[match.end() :])
@@ -453,8 +476,17 @@ def _prose_decisions(paras: list[Paragraph], consumed: set[int]) -> tuple[list[R
 # --- Shared ----------------------------------------------------------------------------------------
 
 
-def _ordered(resolutions: list[Resolution], paras: list[Paragraph]) -> list[Resolution]:
-    return resolutions
+def _distinct(resolutions: list[Resolution]) -> list[Resolution]:
+    """ModernGov pages print a decision twice, in the minutes and again under "Decision:"."""
+    seen: set[str] = set()
+    kept = []
+    for resolution in resolutions:
+        key = re.sub(r"\W+", " ", resolution.text.lower()).strip()
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(resolution)
+    return kept
 
 
 def _narrative(paras: list[Paragraph], consumed: set[int], blocks: list[_Block]) -> list[Paragraph]:

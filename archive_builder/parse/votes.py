@@ -86,8 +86,10 @@ def outcome_line(text: str) -> str | None:
     stripped = text.strip().rstrip(".")
     if len(stripped) > 60:
         return None
-    if re.fullmatch(r"(?:agreed|carried)\s+unanimously|unanimously\s+(?:agreed|carried)", stripped, re.I):
+    if re.fullmatch(r"(?:agreed|carried)\s+unanimously|unanimously\s+(?:agreed|carried)|carried|agreed", stripped, re.I):
         return "carried"
+    if re.fullmatch(r"defeated|lost|not carried|failed|withdrawn", stripped, re.I):
+        return "lost"
     if re.fullmatch(r"(?:(?:substantive\s+)?motion|amendment|recommendations?|proposal)s?\s+(?:was\s+)?\w+(?:\s+\w+)?", stripped, re.I):
         return outcome_of(stripped)
     return None

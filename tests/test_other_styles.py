@@ -1,0 +1,141 @@
+"""Minutes written the ways other councils write them (see ../shared/corpus/README.md, "Styles beyond
+these folders"): the builder reads the general pattern, not the three corpora it was developed on.
+The documents in tests/documents/ were written for these tests, each in one council's style."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from archive_builder.extract import extract
+from archive_builder.parse import parse_extraction
+
+DOCUMENTS = Path(__file__).parent / "documents"
+
+
+@lru_cache(maxsize=None)
+def facts_of(name: str):
+    path = DOCUMENTS / name
+    (facts,) = parse_extraction(extract(path, name), Path(name).stem)
+    return facts
+
+
+def decisions(facts) -> list:
+    return [r for item in facts.items for r in item.resolutions]
+
+
+def people(facts, status: str, role: str | None = None) -> list[str]:
+    return [a.name for a in facts.attendance if a.status == status and (role is None or a.role == role)]
+
+
+class TestIrishCountyCouncil:
+    """PRESENT IN THE CHAIR / MEMBERS PRESENT / OFFICIALS IN ATTENDANCE; Proposed; Seconded; And Resolved."""
+
+    @pytest.fixture
+    def facts(self):
+        return facts_of("irish-county-council-minutes.txt")
+
+    def test_meeting(self, facts):
+        assert (facts.document.kind, facts.committee_name, facts.date, facts.start_time) == (
+            "minutes", "Kilbracken County Council", "2025-02-24", "14:00")
+
+    def test_attendance(self, facts):
+        assert people(facts, "present", "chair") == ["Councillor Kevin Byrne"]
+        assert len(people(facts, "present", "member")) == 6
+        assert people(facts, "present", "officer") == ["Ms Sonya Kavanagh", "Mr John Boland", "Ms Ann Moran"]
+
+    def test_proposed_seconded_and_resolved(self, facts):
+        adoption, disposal, next_meeting = decisions(facts)
+        assert (adoption.mover, adoption.seconder) == ("Councillor Aoife Breen", "Councillor Ciara Dunne")
+        assert adoption.text == "The minutes of the monthly meeting held on 27 January 2025 be adopted."
+        assert (disposal.votes.for_, disposal.votes.against, disposal.votes.abstain) == (5, 1, 0)
+        assert disposal.text.startswith("The disposal of land at Main Street")
+        assert "next monthly meeting be held on Monday 31 March 2025" in next_meeting.text
+
+    def test_references(self, facts):
+        assert {(r.kind, r.date) for r in facts.references} == {("approves-minutes", "2025-01-27"), ("next-meeting", "2025-03-31")}
+
+
+class TestCanadianTownCouncil:
+    """Items under headings in capitals, numbered resolutions "R2025-031 Moved by ... THAT ... Carried."."""
+
+    @pytest.fixture
+    def facts(self):
+        return facts_of("canadian-town-council-minutes.txt")
+
+    def test_meeting(self, facts):
+        assert (facts.committee_name, facts.date, facts.start_time) == ("Town of Maple Falls Council", "2025-03-03", "18:00")
+        assert facts.venue == "Council Chambers, Town Hall, 77 Beckwith Street"
+
+    def test_present_absent_and_staff_on_separate_lines(self, facts):
+        assert people(facts, "absent") == ["Councillor Dawn Quinn"]
+        assert people(facts, "present", "officer") == ["Kerry Costello", "Malcolm Morris"]
+        assert len(people(facts, "present")) == 6
+
+    def test_items_from_headings_not_the_letterhead(self, facts):
+        assert [i.title for i in facts.items] == ["Call to Order", "Adoption of Agenda", "Adoption of Minutes", "By-laws", "Adjournment"]
+
+    def test_numbered_resolutions(self, facts):
+        found = decisions(facts)
+        assert [r.label for r in found] == ["R2025-031", "R2025-032", "R2025-033", "R2025-034"]
+        assert all(r.outcome == "carried" for r in found)
+        assert found[2].text.startswith("THAT By-law 2025-014")
+        assert (found[2].mover, found[2].seconder) == ("Councillor McKenna", "Councillor Cummings")
+
+    def test_the_minutes_adopted(self, facts):
+        assert [(r.kind, r.date) for r in facts.references] == [("approves-minutes", "2025-02-18")]
+
+
+class TestUSCityCouncil:
+    """Roll call inside an item, "Moved by X, seconded by Y, to ...", "Motion carried 3-1"."""
+
+    @pytest.fixture
+    def facts(self):
+        return facts_of("us-city-council-minutes.txt")
+
+    def test_meeting(self, facts):
+        assert (facts.committee_name, facts.date, facts.start_time) == ("City Council", "2025-03-11", "19:00")
+
+    def test_roll_call(self, facts):
+        assert people(facts, "absent") == ["Councilmember Tom Brown"]
+        assert "Councilmember Sarah Lee" in people(facts, "present")
+
+    def test_motions_with_their_scores(self, facts):
+        found = decisions(facts)
+        assert [(r.votes.for_, r.votes.against) for r in found] == [(4, 0), (4, 0), (3, 1)]
+        assert all(r.outcome == "carried" for r in found)
+        assert (found[2].mover, found[2].seconder) == ("Councilmember Lee", "Councilmember Jones")
+        assert [i.title for i in facts.items][:3] == ["Call to Order", "Roll Call", "Approval of Minutes"]
+
+
+class TestModernGovWebPage:
+    """A whole ModernGov "Agenda, decisions and minutes" page: navigation and scripts around the items."""
+
+    @pytest.fixture
+    def facts(self):
+        return facts_of("moderngov-minutes-page.html")
+
+    def test_meeting(self, facts):
+        assert (facts.document.kind, facts.committee_name, facts.date, facts.start_time) == (
+            "minutes", "Planning Committee", "2025-03-12", "19:00")
+        assert facts.venue == "Council Chamber, Riverside Civic Centre"
+
+    def test_items_and_decisions(self, facts):
+        assert [(i.number, i.title) for i in facts.items] == [
+            ("45", "Apologies for absence"),
+            ("46", "Minutes of the previous meeting"),
+            ("47", "24/01234/FUL - Land at Mill Lane, erection of 12 dwellings"),
+        ]
+        application = facts.items[2]
+        assert [r.text for r in application.resolutions] == [
+            "Planning permission be granted subject to the conditions set out in the report."]
+        assert application.text == "The Planning Officer presented the report."
+
+    def test_nothing_of_the_site_around_it(self, facts):
+        text = "\n".join(facts.document.text_pages)
+        assert "Council and democracy" not in text and "do-not-show" not in text and "Cookie" not in text
+
+    def test_apologies(self, facts):
+        assert people(facts, "apologies") == ["Councillor Jane Doe"]
