@@ -18,7 +18,9 @@ from pathlib import PurePosixPath
 
 from .addresses import item_key, resolution_key
 from .config import CommitteeConfig, Config
-from .model import Archive, Committee, Document, DocumentFacts, Item, Meeting, MeetingRef, Problem
+from .model import Archive, Committee, Declaration, Document, DocumentFacts, Item, Meeting, MeetingRef, Problem
+from .parse.attendance import same_person
+from .parse.names import parse_name
 from .people import PeopleIndex
 from .slugs import slugify, unique
 
@@ -217,18 +219,67 @@ def _first_of(facts: list[DocumentFacts], field_name: str):
 
 
 def _merged_items(minutes: list[Item], agenda: list[Item]) -> list[Item]:
-    """The minutes' items, each given what its agenda entry adds; the agenda's where there are no minutes."""
+    """The minutes' items, each given what its agenda entry adds; the agenda's where there are no minutes.
+
+    An agenda entry is the minutes item of the same title, else of the same number with a similar
+    title. Where minutes number their business on from earlier meetings (minute 41 is agenda item 1),
+    the minutes' number is a minute number and the agenda's is the item's number."""
     if not minutes:
         return agenda
-    by_number = {item.number: item for item in agenda if item.number}
-    for item in minutes:
-        match = by_number.get(item.number) if item.number else None
-        if match:
-            item.pages = item.pages or match.pages
-            item.decision_number = item.decision_number or match.decision_number
-            item.exempt = item.exempt or match.exempt
-            item.sources += [s for s in match.sources if s not in item.sources]
+    for item, match in _paired(minutes, agenda):
+        if match.number and item.number != match.number:
+            item.minute_number = item.minute_number or item.number
+            item.number = match.number
+        item.pages = item.pages or match.pages
+        item.decision_number = item.decision_number or match.decision_number
+        item.exempt = item.exempt or match.exempt
+        item.sources += [s for s in match.sources if s not in item.sources]
     return minutes
+
+
+def _paired(minutes: list[Item], agenda: list[Item]) -> list[tuple[Item, Item]]:
+    """(minutes item, agenda entry) pairs: by title, by number, then by position between pairs
+    ("Minutes of the Previous Meeting" between items 2 and 4 is item 3, whatever each calls it)."""
+    found: dict[int, int] = {}  # minutes index -> agenda index
+    for index, item in enumerate(minutes):
+        free = [i for i in range(len(agenda)) if i not in found.values()]
+        match = _agenda_entry(item, [agenda[i] for i in free])
+        if match is not None:
+            found[index] = next(i for i in free if agenda[i] is match)
+    for index in range(len(minutes)):
+        if index in found:
+            continue
+        before, after = found.get(index - 1), found.get(index + 1)
+        low = before + 1 if before is not None else (after - 1 if after is not None else None)
+        high = after - 1 if after is not None else low
+        if low is not None and low == high and 0 <= low < len(agenda) and low not in found.values():
+            found[index] = low
+    return [(minutes[m], agenda[a]) for m, a in sorted(found.items())]
+
+
+def _agenda_entry(item: Item, agenda: list[Item]) -> Item | None:
+    words = title_words(item.title)
+    for entry in agenda:
+        if title_words(entry.title) == words and words:
+            return entry
+    for entry in agenda:
+        if item.number and entry.number == item.number and _overlap(words, title_words(entry.title)) >= 0.5:
+            return entry
+    return None
+
+
+def title_words(title: str) -> frozenset[str]:
+    """A title's significant words, for telling whether two titles name the same business."""
+    text = re.sub(r"\b(?:[A-Z]{2,6}/\d{2,4}/\d{2,5}|\d{2}/\d{4,6})\b", " ", title.lower())
+    words = re.findall(r"[a-z][a-z'’]+", text)
+    return frozenset(w for w in words if w not in _TITLE_STOP_WORDS)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+_TITLE_STOP_WORDS = {"the", "of", "and", "to", "for", "on", "in", "a", "an", "at", "by", "with", "from", "if", "be", "any"}
 
 
 def _assign_ids(meeting: Meeting) -> None:
@@ -253,6 +304,19 @@ def _assign_ids(meeting: Meeting) -> None:
             resolution.id = f"{item.id}/{unique(resolution_key(resolution, n), resolution_keys)}"
     for declaration in meeting.declarations:
         declaration.item = _item_numbered(meeting, declaration.item_number)
+    meeting.declarations = _distinct_declarations(meeting.declarations)
+
+
+def _distinct_declarations(declarations: list[Declaration]) -> list[Declaration]:
+    """One declaration per person and item: minutes often record it under "Declarations of interest"
+    and again at the item ("Having declared an interest, Cllr Lowe left the meeting")."""
+    kept: list[Declaration] = []
+    for declaration in sorted(declarations, key=lambda d: d.item is None):
+        name = parse_name(declaration.name)
+        twin = next((k for k in kept if same_person(parse_name(k.name), name) and (declaration.item in (None, k.item))), None)
+        if twin is None:
+            kept.append(declaration)
+    return sorted(kept, key=declarations.index)
 
 
 def _item_numbered(meeting: Meeting, number: str | None) -> str | None:
@@ -261,6 +325,8 @@ def _item_numbered(meeting: Meeting, number: str | None) -> str | None:
     for item in meeting.items:
         if number in (item.number, item.minute_number):
             return item.id
+    if number.isdigit() and 0 < int(number) <= len(meeting.items) and not any(i.number and i.number.isdigit() and int(i.number) <= len(meeting.items) for i in meeting.items):
+        return meeting.items[int(number) - 1].id  # "agenda item 8" where the minutes number only their minutes
     return None
 
 
@@ -296,8 +362,8 @@ def _target_meeting(ref: MeetingRef, meeting: Meeting, meetings: dict, committee
     date = ref.date or _previous_meeting_date(meetings, committee, meeting.date)
     if not date:
         return None
-    if ref.kind == "approves-minutes" and date >= meeting.date:
-        return None  # minutes approved are of an earlier meeting; a later date is a misreading
+    if ref.kind == "approves-minutes" and date >= meeting.date or ref.kind == "next-meeting" and date <= meeting.date:
+        return None  # minutes approved are of an earlier meeting, the next meeting is later: else a misreading
     key = (committee, date)
     if key not in meetings:
         meetings[key] = Meeting(id=f"{committee}/{date}", committee=committee, date=date, status="referenced")

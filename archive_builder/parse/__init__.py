@@ -35,7 +35,7 @@ _EXCLUDES_PUBLIC = re.compile(
 )
 # ModernGov pages label an item's parts ("Minutes:", "Decision:") and list its attachments ("PDF 161 KB").
 _LABEL_ONLY = re.compile(r"^(?:Minutes|Decision|Decisions|Resolved|Purpose|Recommendations?)\s*:\s*$|^(?:PDF|Word|DOCX?|HTML)\s+\d+\s*[KM]B\b", re.I)
-_DECISION_NUMBER = re.compile(r"^(\d{2}/\d{4,6})\s*[-–—:]\s*")
+_DECISION_NUMBER = re.compile(r"^((?:[A-Z]{2,6}/\d{2,4}/\d{2,5}|\d{2}/\d{4,6}))\s*[-–—:]\s*")
 WITHHELD = "[Withheld: this part of the document was taken in private and is not published.]"
 
 
@@ -181,22 +181,17 @@ def _mark_exempt(items: list[Item], blocks: list[ItemBlock]) -> None:
 
 
 def _declarations(preamble: list[Line], blocks: list[ItemBlock], items: list[Item]) -> list[Declaration]:
-    """Declarations wherever the minutes record them; one made during an item is about that item."""
+    """Declarations wherever the minutes record them; one made during an item is about that item.
+    The same declaration minuted twice is merged in assembly, once item numbers are matched."""
     found = read_declarations(preamble)
     for block, item in zip(blocks, items):
         for declaration in read_declarations(block.lines):
             if not declaration.item_number and not re.search(r"declaration|interest", block.title, re.I):
                 declaration.item_number = item.number or item.minute_number
             found.append(declaration)
-    unique: dict[tuple[str, str | None], Declaration] = {}
     for declaration in found:
-        key = (declaration.name, declaration.item_number)
-        if (declaration.name, None) in unique and declaration.item_number is None:
-            continue
-        unique.setdefault(key, declaration)
-    for declaration in unique.values():
         declaration.document = items[0].document if items else None
-    return [d for d in unique.values() if not (d.item_number is None and any(k[0] == d.name and k[1] for k in unique))]
+    return found
 
 
 def _read_report_facts(facts: DocumentFacts, lines: list[Line]) -> None:

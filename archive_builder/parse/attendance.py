@@ -26,12 +26,16 @@ _INLINE_LABEL = re.compile(
     r"(?<=\S)(?<!Also)(?<!Also,)(?<!Officials)(?<!Officers)(?<!Staff)(?<!Members)\s+(?=(?:Also,?\s+in\s+attendance|Also\s+present|Members\s+of\s+the\s+Public|Public|Apologies|In\s+attendance|Officers\s+present)\s*:)",
     re.I,
 )
+_PUBLIC_COUNT = re.compile(r",?\s*(?:with|and)\s+(?:\d+|[a-z]+)\s+members?\s+of\s+the\s+(?:public|press)\b[^,;]*", re.I)
 _STOP_LABEL = re.compile(r"^\s*(?:members of the public|public|press|guests?|visitors?)\s*:", re.I)
 _OFFICER_WORDS = re.compile(
     r"\b(?:Clerk|Officer|Manager|Director|Head|Chief|Counsel|Warden|Secretary|Treasurer|Solicitor|Assistant|Adviser|Advisor|"
     r"Executive|Engineer|Planner|Accountant|Analyst|Lead|Coordinator|Co-ordinator|Commissioner|Consultant|Auditor|Nurse|Monitoring)\b"
 )
-_ORGANISATION_WORDS = re.compile(r"\b(?:Borough|Council|County|District|Ward|Parish|Authority|Party|Group|Labour|Conservative|Liberal|Green|Independent|Reform)\b")
+_ORGANISATION_WORDS = re.compile(
+    r"\b(?:Borough|Council|County|District|Ward|Parish|Authority|Party|Group|Labour|Conservative|Liberal|Green|Independent|"
+    r"Reform|Agency|Police|Trust|Association|Society|Company|Ltd|Limited|NHS|Board|Partnership|University|College)\b"
+)
 _APOLOGY = re.compile(
     r"\bapolog(?:y|ies)(?:\s+(?:for|of)\s+(?P<kind>absence|lateness|late\s+arrival|non-attendance))?"
     r"(?:\s+(?:were|was|had been|have been)\s+(?:received|accepted|given|noted|reported|tendered)(?:\s+and\s+(?:accepted|noted))?)?"
@@ -40,7 +44,7 @@ _APOLOGY = re.compile(
 )
 _NO_APOLOGIES = re.compile(r"\bno apologies\b|\bthere were no apologies\b", re.I)
 _SUBSTITUTED = re.compile(r"\s*,?\s*(?:who\s+was|was|being)\s+substituted\s+by\s+(?P<sub>[^,;]+?)(?=,|;|$| and\b)", re.I)
-_SUBSTITUTE_FOR = re.compile(r"\(?\s*(?:as\s+)?substitut(?:e|ing)\s+for\s+(?P<for>[^)]+)\)?", re.I)
+_SUBSTITUTE_FOR = re.compile(r"\(?\s*(?:as\s+(?:a\s+)?)?substitut(?:e|ing)(?:\s+(?:member\s+)?for\s+(?P<for>[^)]+))?\)?\s*$", re.I)
 _NO_SUBSTITUTE = re.compile(r"\s*(?:,\s*)?with\s+no\s+substitute[^,;]*|\s*\((?:health reasons|[a-z ]+reasons)\)", re.I)
 _VIRTUAL = re.compile(r"^(?P<names>.+?)\s+(?:were|was)\s+(?:in\s+attendance|present|attending)\s+(?:virtually|remotely|online)", re.I)
 _ARRIVED = re.compile(r"(?P<name>(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:arrived|joined the meeting)\b", re.I)
@@ -88,6 +92,7 @@ def _labelled_lists(lines: list[Line]) -> list[tuple[str, str]]:
 
 def _list_attendees(label: str, text: str) -> list[Attendee]:
     status, role, note = _meaning(label)
+    text = _PUBLIC_COUNT.sub("", text)
     if re.match(r"^\s*(?:none|nil|no apologies)\b", text, re.I):
         return []
     attendees = []
@@ -130,10 +135,11 @@ def _attendee(entry: ListedName, status: str, role: str, note: str | None) -> At
 
 def _apply_extra(attendee: Attendee, extra: str) -> None:
     """Read what was printed beside a name: a chair's role, a borough, an officer's post, a substitution."""
-    substitute = _SUBSTITUTE_FOR.search(extra)
+    substitute = _SUBSTITUTE_FOR.match(extra.strip())
     if substitute:
         attendee.role = "substitute"
-        attendee.note = f"substitute for {substitute.group('for').strip()}"
+        if substitute.group("for"):
+            attendee.note = f"substitute for {substitute.group('for').strip()}"
         return
     pieces = [p.strip() for p in re.split(r"\s+[–—-]\s+|;", extra) if p.strip() and not re.match(r"vacanc", p.strip(), re.I)]
     for piece in pieces:
@@ -157,8 +163,15 @@ def _tidy_name(name: str) -> str:
 
 
 def _sentences(lines: list[Line]) -> list[str]:
-    text = " ".join(line.text for line in lines)
+    text = without_abbreviation_stops(" ".join(line.text for line in lines))
     return [s.strip() for s in re.split(r"(?<=[.;])\s+(?=[A-Z0-9(])", text) if s.strip()]
+
+
+def without_abbreviation_stops(text: str) -> str:
+    """'Cllr. D. Fairweather' -> 'Cllr D Fairweather': the full stops of honorifics and initials are
+    not the ends of sentences."""
+    text = re.sub(r"\b(Cllrs?|Mr|Mrs|Ms|Dr|Prof|Rev|Revd|St|Councillor)\.(?=\s)", r"\1", text)
+    return re.sub(r"(?<=\b[A-Z])\.(?=\s*[A-Z][a-z]|\s*[A-Z]\.)", "", text)
 
 
 def _apologies_in(sentence: str, attendees: list[Attendee]) -> None:
@@ -171,10 +184,10 @@ def _apologies_in(sentence: str, attendees: list[Attendee]) -> None:
     names = match.group("names")
     no_substitute = bool(re.search(r"\bwith\s+no\s+substitute", names, re.I))
     substituted = {}
-    for entry_text in re.split(r",\s*|\s+and\s+", names):
-        sub = _SUBSTITUTED.search(" " + entry_text)
-        if sub:
-            substituted[_SUBSTITUTED.sub("", " " + entry_text).strip()] = sub.group("sub").strip()
+    for sub in _SUBSTITUTED.finditer(names):
+        before = split_name_list(_SUBSTITUTED.sub("", _NO_SUBSTITUTE.sub("", names[: sub.start()])))
+        if before:
+            substituted[before[-1].name] = sub.group("sub").strip()  # "X, who was substituted by Y"
     names = _SUBSTITUTED.sub("", _NO_SUBSTITUTE.sub("", names))
     status = "late" if kind.startswith(("late", "lateness")) else "apologies"
     for entry in split_name_list(names):
@@ -239,6 +252,8 @@ def _notes_in(sentence: str, attendees: list[Attendee]) -> None:
     if late and not find_attendee(attendees, late.group("name")):
         attendees.append(Attendee(name=late.group("name"), status="late", role="member", note="arrived during the meeting"))
     for pattern, status in ((_ARRIVED, "late"), (_LEFT, "left-early")):
+        if status == "left-early" and re.search(r"\bfor (?:this|that|the) item\b|\breturned\b|\bre-?joined\b", sentence, re.I):
+            continue  # out of the room for one item, not gone for the rest of the meeting
         for match in pattern.finditer(sentence):
             found = find_attendee(attendees, match.group("name"))
             if found and found.status == "present" and found.role != "officer":
@@ -246,7 +261,11 @@ def _notes_in(sentence: str, attendees: list[Attendee]) -> None:
 
 
 def read_membership(lines: list[Line]) -> list[Member]:
-    """An agenda's membership list: 'Members' then one name per line, then 'Substitute Members'."""
+    """An agenda's membership: 'Members' then one name per line, then 'Substitute Members'; or one
+    list after its label, 'Membership (10): Councillors M Okonkwo (Chair), D Fairweather, ...'."""
+    inline = _inline_membership(lines)
+    if inline:
+        return inline
     members: list[Member] = []
     role = None
     for line in lines:
@@ -265,14 +284,31 @@ def read_membership(lines: list[Line]) -> list[Member]:
             if members:
                 role = None if len(text) > 40 or ":" in text else role
             continue
-        for entry in entries:
-            member = Member(name=_tidy_name(entry.name), role=role)
-            extra = " ".join(x for x in (entry.bracket, entry.post) if x)
-            if re.search(r"\bvice[- ]?chair", extra, re.I):
-                member.role = "vice-chair"
-            elif re.search(r"\bchair", extra, re.I):
-                member.role = "chair"
-            if extra and _ORGANISATION_WORDS.search(extra):
-                member.organisation = re.sub(r"^(?:Vice[- ]?)?Chair(?:man)?\s*[–—,-]\s*", "", extra).strip()
-            members.append(member)
+        members += [_member(entry, role) for entry in entries]
     return members
+
+
+def _inline_membership(lines: list[Line]) -> list[Member]:
+    for index, line in enumerate(lines):
+        match = re.match(r"^(?:Membership|Members|Committee members)(?:\s*\(\d+\))?\s*:\s*(?P<rest>.+)$", line.text, re.I)
+        if not match:
+            continue
+        text = match.group("rest")
+        for following in lines[index + 1 : index + 6]:
+            if re.match(r"^[A-Z][\w ]{0,30}:", following.text) or following.text.isupper():
+                break  # "Quorum: 3", "UNRESTRICTED ITEMS"
+            text = f"{text} {following.text}"
+        return [_member(entry, "member") for entry in split_name_list(text) if entry.name]
+    return []
+
+
+def _member(entry: ListedName, role: str) -> Member:
+    member = Member(name=_tidy_name(entry.name), role=role)
+    extra = " – ".join(x for x in (entry.bracket, entry.post) if x)
+    if re.search(r"\bvice[- ]?chair", extra, re.I):
+        member.role = "vice-chair"
+    elif re.search(r"\bchair", extra, re.I):
+        member.role = "chair"
+    organisations = [piece.strip() for piece in re.split(r"\s+[–—-]\s+", extra) if _ORGANISATION_WORDS.search(piece)]
+    member.organisation = organisations[0] if organisations else None
+    return member

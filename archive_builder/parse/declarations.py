@@ -13,20 +13,25 @@ import re
 
 from ..model import Declaration, Line
 from .motions import sentences
-from .names import split_name_list
+from .names import is_honorific, split_name_list
 from .paragraphs import paragraphs
 
 _DECLARED = re.compile(r"\s(?:each\s+|both\s+|also\s+)?declared\s+(?:an?\s+|their\s+|his\s+|her\s+)?[^.]{0,80}?\binterests?\b")
 _NAME_RUN = re.compile(r"((?:(?:Cllrs?\.?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|[A-Z][\w'’.-]*|and|&|,)\s*)+)$")
 _MADE_BY = re.compile(r"\bdeclarations?\s+of\s+(?P<kind>[\w\s-]*?)interests?\s+(?:was|were)\s+(?:made|declared|received)\s+by\s+(?P<names>[^.]+?)(?:\s+(?:in respect of|in relation to|regarding|on|for|under)\s+(?P<rest>.*))?$", re.I)
+_HAVING_DECLARED = re.compile(
+    r"^(?:Having|After|Before)\s+(?:previously\s+)?declared\b[^,]{0,120},\s*(?P<names>(?:Cllrs?\.?|Councillors?|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+)
 _ITEM = re.compile(r"\b(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*)?(?P<n>\d{1,3}[a-z]?(?:/\d{2,4})?)\b", re.I)
 _LEADING = re.compile(r"^(?:\(?\d{1,2}[.)]\s*|\([a-z]\)\s*|Later in the meeting,?\s+|At this point,?\s+|During (?:this|the) item,?\s+)", re.I)
 
 
 def read_declarations(lines: list[Line]) -> list[Declaration]:
+    from .attendance import without_abbreviation_stops
+
     found: list[Declaration] = []
     for para in paragraphs(lines):
-        for sentence in sentences(para.text):
+        for sentence in sentences(without_abbreviation_stops(para.text)):
             for declaration in _declarations_in(_LEADING.sub("", sentence.strip())):
                 declaration.page = para.page
                 found.append(declaration)
@@ -48,7 +53,10 @@ def _declarations_in(sentence: str) -> list[Declaration]:
         return []
     match = _DECLARED.search(sentence)
     names_text = None
-    if match:
+    having = _HAVING_DECLARED.match(sentence)
+    if having:
+        names_text = having.group("names")  # "Having declared a pecuniary interest, Cllr Lowe left the meeting"
+    elif match:
         run = _NAME_RUN.search(sentence[max(0, match.start() - 120) : match.start()].strip())
         names_text = _declarants(run.group(1)) if run else None
     else:
@@ -62,5 +70,6 @@ def _declarations_in(sentence: str) -> list[Declaration]:
     return [
         Declaration(name=name, text=sentence.rstrip(), item_number=item.group("n") if item else None)
         for name in names
-        if not re.match(r"^(?:The|A|An|It|This|Members?|All)\b", name)
+        if not re.match(r"^(?:The|A|An|It|This|Members?|All|Having|After|Later)\b", name)
+        and (is_honorific(name.split()[0]) or len(name.split()) >= 2)
     ]

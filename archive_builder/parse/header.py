@@ -15,6 +15,11 @@ from ..model import Line
 from .dates import DateMatch, find_dates, find_time
 
 HEADER_LINES = 30
+MIN_HEAD_LINES = 2
+_BUSINESS_STARTS = re.compile(
+    r"^(?:\d{1,3}[.)]?\s+(?:[A-Z][a-z]|[A-Z]{2})|\(Item\s+\d|(?:UNRESTRICTED|EXEMPT)\s+ITEMS\b|Items\s*$|"
+    r"(?:Minute\s+)?\d{1,4}/\d{2,4}\s+[A-Z]|Apologies\b)"
+)
 BODY_WORDS = r"(?:Committee|Council|Cabinet|Panel|Board|Forum|Authority|Assembly|Commission|Partnership|Executive|Sub-Committee|Subcommittee|Trust|Group)"
 _SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&"}
 _GENERIC_BODIES = {"council", "the council", "committee", "the committee", "parish council", "the parish council",
@@ -28,14 +33,14 @@ _BODY_PATTERNS = [
     re.compile(rf"^(?P<name>[A-Z][A-Za-z ,&'’-]+?{BODY_WORDS})\s*[–—-]+\s*\d", re.I),
     re.compile(r"^report (?:to|for) (?:the )?(?P<name>[A-Z][^.:;]{2,80}?)\s+(?:on|meeting|held|dated|,|–|—|-)\s", re.I),
     re.compile(r"^To:\s*(?P<name>[A-Z][^–—\-,:]+?)\s*(?:[–—,-]|$)"),
-    re.compile(r"\b(?i:decision to be taken by):?\s*(?P<name>[A-Z][a-z][A-Za-z ,&'’-]*?)(?=\s+[A-Z]{2,}|\s*:|\s*$)"),
+    re.compile(r"\b(?i:decision (?:to be )?taken by):?\s*(?P<name>[A-Z][a-z][A-Za-z ,&'’-]*?)(?=\s+[A-Z]{2,}|\s*:|\s*$)"),
 ]
 _DOCUMENT_WORD = re.compile(r"^\s*(?:minutes|agenda|report|summons|notice|draft)\b", re.I)
 _POST = re.compile(r"\b(?:Member|Members|Leader|Director|Officer|Manager|Counsel|Clerk|Head)\b")
 _CAPITALS_BODY = re.compile(rf"^(?P<name>(?:[A-Z][A-Z'’&-]+ ){{0,8}}{BODY_WORDS.upper()})\b")
 _MEETING_CONTEXT = re.compile(r"(?:held|meeting|to be held|will be held|takes? place)\b[^.]{0,40}?\bon\s*(?:\w+day,?\s*)?$|meeting\W*$|meeting of\b.*$", re.I)
 _ADDRESSED_TO = re.compile(r"^\s*To:\s*(?!All\b)|\breport (?:to|for) (?:the )?", re.I)
-_DATE_LABEL = re.compile(r"\b(?:date of meeting|meeting date|date)\s*:\s*$", re.I)
+_DATE_LABEL = re.compile(r"\b(?:date of (?:the )?(?:meeting|decision)|meeting date|decision date|date)\s*:?\s*$", re.I)
 _NOT_MEETING_CONTEXT = re.compile(r"(?:published|dated|issued|despatched|dispatched|date of publication|printed)\W*$", re.I)
 _VENUE_WORDS = re.compile(
     r"\b(?:Hall|House|Room|Rooms|Chamber|Centre|Center|Street|Road|Lane|Offices?|Building|Library|Square|Town Hall|"
@@ -57,7 +62,7 @@ class Header:
 
 
 def read_header(lines: list[Line]) -> Header:
-    head = lines[:HEADER_LINES]
+    head = head_of(lines)
     names = body_names(head)
     date_line, date = meeting_date(head)
     header = Header(
@@ -72,6 +77,16 @@ def read_header(lines: list[Line]) -> Header:
     return header
 
 
+def head_of(lines: list[Line]) -> list[Line]:
+    """The document's head: its first lines, up to where its business starts (the first item, the
+    attendance lists), so that an item mentioning another body's meeting cannot name this one's."""
+    head = lines[:HEADER_LINES]
+    for index, line in enumerate(head):
+        if index >= MIN_HEAD_LINES and _BUSINESS_STARTS.match(line.text):
+            return head[:index]
+    return head
+
+
 def body_names(lines: list[Line]) -> list[str]:
     """The names the document's head gives its body, most certain first, without repeats.
 
@@ -83,8 +98,12 @@ def body_names(lines: list[Line]) -> list[str]:
     for pattern in _BODY_PATTERNS:
         for candidate in _pattern_names(pattern, joined, text_lines):
             _add_name(found, candidate)
-    for candidate in _agenda_title_lines(text_lines) + _letterhead_bodies(text_lines):
-        _add_name(found, candidate)
+    letterheads = _agenda_title_lines(text_lines) + _letterhead_bodies(text_lines)
+    for candidate in letterheads:
+        if not _organisation(candidate):
+            _add_name(found, candidate)
+    for candidate in letterheads if not found else []:
+        _add_name(found, candidate)  # "STOKE FERRY PARISH COUNCIL": the council itself met
     if not found:
         place = _place_line(text_lines)
         letterhead = next((tidy_body_name(t) for t in text_lines[:4] if _whole_line_body(t)), None)
@@ -122,11 +141,24 @@ def _agenda_title_lines(text_lines: list[str]) -> list[str]:
 
 
 def _letterhead_bodies(text_lines: list[str]) -> list[str]:
-    """Body names printed as whole lines at the top; of two stacked ones, the upper is the organisation."""
+    """Body names printed as whole lines at the top. Of two stacked ones, one is the organisation
+    ("KENT COUNTY COUNCIL" above "CABINET", "Harbourside District Council" under its committee's name)
+    and the other the body that met."""
     top = [text for text in text_lines[:4] if _whole_line_body(text)]
     if len(top) >= 2 and text_lines.index(top[1]) == text_lines.index(top[0]) + 1:
-        return top[1:]
+        bodies = [text for text in top[:2] if not _organisation(text)]
+        return bodies[:1] or top[1:2]
     return top[:1]
+
+
+def _organisation(text: str) -> bool:
+    """'Kent County Council', 'Harbourside District Council', 'London Borough of Brent': a council as
+    a whole, named by its place, not one of its committees."""
+    name = tidy_body_name(text)
+    return bool(
+        re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?:District|County|Borough|City|Town|Parish|Metropolitan Borough)\s+Council", name)
+        or re.fullmatch(r"(?:London Borough|Royal Borough|City|Borough|District|County|Town|Council) of [A-Z][\w ,'’-]+", name)
+    )
 
 
 def _whole_line_body(text: str) -> bool:
@@ -191,7 +223,8 @@ def _date_score(text: str, date: DateMatch, lines: list[Line], index: int) -> in
         score += 6
     if _MEETING_CONTEXT.search(before[-60:]):
         score += 6
-    if _ADDRESSED_TO.search(text) or _DATE_LABEL.search(before[-30:]):
+    label_above = index > 0 and not before.strip() and _DATE_LABEL.search(lines[index - 1].text)
+    if _ADDRESSED_TO.search(text) or _DATE_LABEL.search(before[-30:]) or label_above:
         score += 8
     if _NOT_MEETING_CONTEXT.search(before[-40:]):
         score -= 20
@@ -248,6 +281,7 @@ def _venue_after_date(lines: list[Line], date_line: int, date: DateMatch | None)
 
 
 def _tidy_venue(text: str) -> str:
+    text = re.sub(r"[.,;]?\s*(?:View|Get|Show)\s+(?:directions|map|on a map)\b.*$|\s*\((?:map|directions)\)\s*$", "", text, flags=re.I)
     return re.sub(r"\s+", " ", text).strip(" ,.;")
 
 

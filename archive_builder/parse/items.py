@@ -35,7 +35,7 @@ _SECTION = re.compile(
     r"ITEMS? (?:TO BE )?(?:TAKEN|CONSIDERED) IN PRIVATE|CLOSED (?:SESSION|BUSINESS)))\s*$",
 )
 _PAGES = re.compile(r"\s*(?:\((Pages?\s+[\d\s\-–]+)\)|\t\s*(\d+\s*[-–]\s*\d+|\d+|To Follow)|\(?\b(To Follow)\)?)\s*$", re.I)
-_DECISION_NUMBER = re.compile(r"^(\d{2}/\d{4,6})\s*[-–—:]\s*")
+_DECISION_NUMBER = re.compile(r"^((?:[A-Z]{2,6}/\d{2,4}/\d{2,5}|\d{2}/\d{4,6}))\s*[-–—:]\s*")
 _SMALL = {"of", "the", "and", "to", "for", "on", "in", "at", "a", "an", "or", "&", "by", "with", "from", "as",
           "into", "under", "about", "re", "vs", "v", "-", "–", "—", "if", "be", "is", "per", "within", "via", "dated",
           "held", "including", "between", "that"}
@@ -45,6 +45,15 @@ _STARTERS = {"The", "There", "It", "This", "That", "These", "Those", "A", "An", 
              "Residents", "Both", "Each", "Two", "Three", "Four", "One", "Its", "Their", "His", "Her", "Once", "Due",
              "Whilst", "While", "Although", "Resolved", "RESOLVED", "It’s", "Proposed", "Since", "Officers", "Cllrs"}
 MAX_TITLE_WORDS = 14
+_NARRATIVE_VERB = re.compile(
+    r"\b(?:was|were|had|has|have|is|are|said|says|noted|agreed|advised|asked|reported|introduced|presented|thanked|"
+    r"highlighted|explained|confirmed|proposed|seconded|received|considered|shared|welcomed|stated|informed|resolved)\b"
+)
+_SIGN_OFF_NOTE = re.compile(
+    r"\bmobile phones?\b|\bat the time of preparing the agenda\b|\bno exempt items\b|\bmeeting is likely (?:NOT )?to be open\b|"
+    r"\bmay be (?:filmed|recorded)\b|\bmeeting (?:closed|ended|finished) at\b",
+    re.I,
+)
 MAX_RUN_ON_TITLE_WORDS = 30
 WRAP_WIDTH = 50  # a heading this long that stops without punctuation ran on to the next line
 _LIST_MARKER = re.compile(r"^\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})\)$")
@@ -75,8 +84,49 @@ def find_items(lines: list[Line]) -> ItemLayout:
     for scheme in (_by_item_markers, _by_minute_references, _by_numbered_headings, _by_capital_headings):
         layout = scheme(lines)
         if layout is not None:
+            _without_sign_off(layout.items[-1])
             return _with_sections(_with_unnumbered_opening(layout))
     return ItemLayout(preamble=lines)
+
+
+def _without_sign_off(item: ItemBlock) -> None:
+    """The last item does not own what closes the document: the officer's or chair's signature, the
+    date it was published, a phone number, a note on exempt items or on mobile phones."""
+    lines = item.lines
+    end = len(lines)
+    while end > 0:
+        text = lines[end - 1].text.strip()
+        if text.endswith(")") and not text.startswith("("):
+            opening = next((i for i in range(end - 1, max(-1, end - 6), -1) if lines[i].text.lstrip().startswith("(")), None)
+            if opening is not None and _SIGN_OFF_NOTE.search(" ".join(l.text for l in lines[opening:end])):
+                end = opening
+                continue
+        if not _sign_off_line(text):
+            break
+        end -= 1
+    if end < len(lines):
+        item.lines = lines[:end]
+        item.span = (item.span[0], item.span[1] - (len(lines) - end))
+
+
+def _sign_off_line(text: str) -> bool:
+    if _SIGN_OFF_NOTE.search(text) and (text.startswith("(") or len(text) < 120):
+        return True
+    if re.fullmatch(r"(?:Tel(?:ephone)?:?\s*)?[\d\s()+-]{7,}", text) or re.fullmatch(r"\S+@\S+", text):
+        return True
+    if re.fullmatch(r"(?:Signed|Chair(?:man|person)?|Date|Dated)\s*:?[\s._…-]*", text, re.I):
+        return True
+    words = text.split()
+    if not words or len(words) > 7 or re.search(r"[.;:]$", text):
+        return False
+    from .dates import find_dates
+
+    dates = find_dates(text)
+    if dates and len(text) - len(dates[0].text) < 14:
+        return True  # "Wednesday, 4 September 2024": when the agenda was published
+    if text.isupper() and len(words) <= 5:
+        return True  # "COUNCILLOR MARGARET OKONKWO"
+    return all(w[:1].isupper() or w.lower() in _SMALL for w in words) and len(words) <= 7 and not _NUMBERED.match(text)
 
 
 def _with_unnumbered_opening(layout: ItemLayout) -> ItemLayout:
@@ -236,7 +286,7 @@ def _by_numbered_headings(lines: list[Line]) -> ItemLayout | None:
     candidates = []
     for index, line in enumerate(lines):
         match = _NUMBERED.match(line.text)
-        if match and _title_like(_strip_pages(match.group(3))[0]):
+        if match and _heading_like(_strip_pages(match.group(3))[0]):
             candidates.append((index, match))
     chain = _longest_run(candidates, key=lambda c: (0, int(c[1].group(1))), allow_suffix=True)
     if len(chain) < 2:
@@ -385,6 +435,18 @@ def _title_like(text: str) -> bool:
     if len(words) > 18 or (text.endswith(".") and len(words) > 8):
         return False
     return capitalised / len(significant) >= 0.5 or len(significant) <= 3
+
+
+def _heading_like(text: str) -> bool:
+    """A numbered line that heads an item: a title, or a short line in sentence case that does not read
+    as the start of a sentence ("36. Air quality monitoring update", not "2. The Chair said that ...")."""
+    if _title_like(text):
+        return True
+    words = text.split()
+    return (
+        0 < len(words) <= 9 and len(text) <= 60 and text[:1].isupper()
+        and not re.search(r"[.;,]$", text) and not _NARRATIVE_VERB.search(text)
+    )
 
 
 def _join_title(parts: list[str]) -> str:

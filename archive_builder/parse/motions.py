@@ -16,15 +16,15 @@ _TITLE = (
     r"Prof|Council ?member|Councilwoman|Councilman|Commissioner|Supervisor|Trustee|Reeve)"
 )
 _NAME_WORD = r"[A-Z](?=[\w'’\-]*[a-z])[\w'’\-]*"  # capitalised, not a word in capitals ("THAT")
+# "The Chairman proposed and the Vice-Chairman seconded": a post in the chair stands for the person.
+_CHAIR = r"(?:[Tt]he\s+)?(?:Vice[- ]Chair(?:man|woman|person)?|Chair(?:man|woman|person)?|Mayor|Deputy Mayor|Leader(?: of the Council)?|Deputy Leader)"
 _NEXT_WORD = rf"(?:{_NAME_WORD}|[A-Z]\.?(?=[\s,;:]|$))"
 _PERSON = rf"{_TITLE}\.?\s+{_NAME_WORD}(?:\s+{_NEXT_WORD}){{0,3}}"
 _LOOSE_PERSON = rf"(?:{_TITLE}\.?\s+)?{_NAME_WORD}(?:\s+{_NEXT_WORD}){{0,3}}"
 
-# "The Chairman proposed and the Vice-Chairman seconded": a post in the chair stands for the person.
-_CHAIR = r"(?:[Tt]he\s+)?(?:Vice[- ]Chair(?:man|woman|person)?|Chair(?:man|woman|person)?|Mayor|Deputy Mayor|Leader(?: of the Council)?|Deputy Leader)"
 _MOVER_FIRST = re.compile(rf"(?P<name>{_PERSON}|{_CHAIR})\s+(?:proposed|moved)\b")
 _MOVED_BY = re.compile(rf"(?i:\b(?:proposed|moved)(?:\s+by)?)[.:,]?\s+(?P<name>{_PERSON})")
-_LATE_BY = re.compile(rf"(?i:\bproposed\b).{{0,160}}?\bby\s+(?P<name>{_LOOSE_PERSON})")
+_LATE_BY = re.compile(rf"(?i:\bproposed\b)(?:(?!(?i:seconded)).){{0,160}}?\bby\s+(?P<name>{_LOOSE_PERSON}|{_CHAIR})")
 _BARE_MOVER_FIRST = re.compile(r"^[\W\d)]*(?P<name>[A-Z][a-z’'-]+\s+[A-Z][\w’'-]+)\s*,?\s+(?i:proposed|moved)\b")
 _MOVER_LABEL = re.compile(rf"(?i:\b(?:mover|proposer))\s*:\s*(?P<name>{_LOOSE_PERSON})")
 _SECONDER_FIRST = re.compile(rf"(?P<name>{_PERSON}|{_CHAIR})\s+[Ss]econded\b")

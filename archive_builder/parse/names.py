@@ -177,7 +177,8 @@ def _chunks(text: str):
         elif char in ")]" and depth:
             depth -= 1
             if depth == 0:
-                bracket = bracket_text.strip()
+                # "Councillor Margaret Okonkwo (Chair) (Quayside Ward)": every bracket counts
+                bracket = f"{bracket} – {bracket_text.strip()}" if bracket else bracket_text.strip()
                 index += 1
                 continue
         if depth:

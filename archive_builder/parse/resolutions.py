@@ -269,8 +269,13 @@ def _motion_label(text: str) -> tuple[str | None, str]:
 
 
 def _is_outcome(sentence: str) -> bool:
-    """'Motion carried 4-0.', 'Carried.': a sentence that only tells how a motion went."""
-    return bool(sentence) and len(sentence) < 80 and bool(outcome_line(re.sub(r"\s*\(?\d+\s*[-–:]\s*\d+.*$", "", sentence)) or prose_votes(sentence))
+    """'Motion carried 4-0.', 'Carried.', 'Following a vote, the amendment was lost.': a sentence that
+    only tells how a motion went."""
+    if not sentence or len(sentence) >= 100:
+        return False
+    bare = re.sub(r"\s*\(?\d+\s*[-–:]\s*\d+.*$", "", sentence)
+    told = re.search(r"\b(?:motion|amendment|proposal|recommendation)s?\s+(?:was|were)\s+(?:carried|lost|defeated|agreed|withdrawn|not carried)\b", sentence, re.I)
+    return bool(outcome_line(bare) or prose_votes(sentence) or told)
 
 
 def _decided(motion, sentence: str) -> bool:

@@ -24,7 +24,11 @@ _LABELLED = re.compile(
 _SIDES = {"for": "for", "aye": "for", "ayes": "for", "against": "against", "no": "against", "noes": "against",
           "nay": "against", "nays": "against"}
 _SCORE = re.compile(r"\b(?:carried|passed|lost|defeated|failed|agreed)\s*(?:by\s+)?\(?(\d{1,3})\s*[-–:]\s*(\d{1,3})(?:\s*[-–:]\s*(\d{1,3}))?\)?", re.I)
-_PROSE_FOR = re.compile(rf"\b{_COUNT}\s+(?:were\s+|votes?\s+|members\s+|councillors\s+)?(?:in favour|for\b|agreed\b|voted for)", re.I)
+# "5 for, 2 against" but not "£52 for 2025/26"
+_PROSE_FOR = re.compile(
+    rf"(?<![£$€\d.,])\b{_COUNT}\s+(?:were\s+|votes?\s+|members\s+|councillors\s+)?(?:in favour|for(?=\s*(?:,|;|\.|and\b|$))|agreed\b|voted for)",
+    re.I,
+)
 _PROSE_AGAINST = re.compile(rf"\b{_COUNT}\s+(?:were\s+|votes?\s+|members\s+|councillors\s+)?(?:against|voted against|opposed)", re.I)
 _PROSE_ABSTAIN = re.compile(rf"\b{_COUNT}\s+(?:were\s+|members\s+|councillors\s+)?(?:abstained|abstentions?|abstaining)", re.I)
 UNANIMOUS = re.compile(r"\b(?:unanimous(?:ly)?|all (?:were |members |councillors )?(?:in favour|agreed)|nem(?:ine)?\.? con(?:tradicente)?\.?)\b", re.I)

@@ -1,0 +1,73 @@
+"""The actions a decision sets: something someone is to do, with who and by when where it says.
+
+"a letter be sent on to LGfL/Virgin ...", "further consideration be given to the identification of
+benchmarking options", "further work be undertaken ... with a further update on progress to be provided
+at the next Joint Committee", "officers to report back in March", "The Clerk would ask the mill ...",
+"the Parish Council would ... report back at the following Parish Council meeting".
+A decision that only notes, approves, adopts or appoints sets no action.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Action
+from .dates import find_dates, month_of
+
+_ACTION = re.compile(
+    r"\b(?:be\s+(?:sent|written|given|undertaken|prepared|arranged|investigated|explored|reviewed|developed|"
+    r"provided|brought|submitted|presented|produced|drafted|circulated|commissioned|sought|obtained|"
+    r"contacted|consulted|pursued|progressed|carried out|updated|reported)|"
+    r"(?:to|will|would|shall|should)\s+(?:send|write|report|provide|bring|submit|present|prepare|arrange|investigate|"
+    r"explore|review|develop|contact|consult|ask|seek|obtain|draft|circulate|commission|look into|follow up|"
+    r"progress|chase|raise|pursue|liaise|meet|attend|update|identify)|"
+    r"report(?:s|ing)?\s+back|a\s+(?:further\s+)?(?:update|report)\b[^.;]{0,80}?\b(?:to be|be|will be|would be)\s+"
+    r"(?:provided|brought|submitted|presented|given|made)|"
+    r"(?:requests?|asks?|instructs?|directs?|authoris\w+)\s+(?:the\s+)?(?:officers?|clerk|director|chief executive|"
+    r"head of|leader|cabinet member|chair)\b)",
+    re.I,
+)
+_NEXT_MEETING = re.compile(
+    r"\b(?:(?:at|to|for|by|before)\s+(?:the\s+)?(?:next|following|subsequent)\s+(?:\w+\s+){0,6}?(?:meeting|committee|panel|board|cabinet|council)\b|"
+    r"(?:next|following)\s+meeting\b)",
+    re.I,
+)
+_BY_WHEN = re.compile(r"\b(?:by|in|before|during|at the end of|no later than|from)\s+(?P<when>(?:the\s+)?(?:end\s+of\s+)?[^.;,]{3,40})", re.I)
+_OWNER = re.compile(
+    r"^(?:that\s+)?(?P<owner>(?:the\s+)?(?:officers?|clerk|chair(?:man)?|vice[- ]chair|director[\w ]{0,40}?|head of [\w ]{1,40}?|"
+    r"chief executive|leader|cabinet member[\w ]{0,40}?|(?:parish|town|district|county)?\s*council|committee|panel|"
+    r"(?:cllr\.?|councillor|mr|mrs|ms|dr)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))\s+(?:to|will|would|shall|should|be asked to|agreed to)\b",
+    re.I,
+)
+_NOT_AN_ACTION = re.compile(r"^(?:that\s+)?(?:to\s+)?(?:note|notes|noted|approve|approves|approved|adopt|confirm)\b", re.I)
+
+
+def actions_in(text: str, meeting_date: str | None = None) -> list[Action]:
+    """The action a decision sets, if any (one per decision: its parts are decisions of their own)."""
+    if not _ACTION.search(text) or (_NOT_AN_ACTION.search(text) and not re.search(r"\breport\s+back\b|\bbe sent\b", text, re.I)):
+        return []
+    return [Action(text=text.strip(), owner=_owner(text), due=due_of(text, meeting_date), status="open")]
+
+
+def due_of(text: str, meeting_date: str | None = None) -> str | None:
+    """'next-meeting', a date 'YYYY-MM-DD' or a month 'YYYY-MM', where the words say when."""
+    if _NEXT_MEETING.search(text):
+        return "next-meeting"
+    dates = [d for d in find_dates(text) if not meeting_date or d.iso > meeting_date]
+    if dates:
+        return dates[0].iso
+    for match in _BY_WHEN.finditer(text):
+        month = month_of(match.group("when"), after=meeting_date)
+        if month and (not meeting_date or month > meeting_date[:7]):
+            return month
+    return None
+
+
+def _owner(text: str) -> str | None:
+    match = _OWNER.search(text.strip())
+    if match:
+        owner = re.sub(r"^the\s+", "", match.group("owner").strip(), flags=re.I)
+        return owner[:1].upper() + owner[1:]
+    if re.search(r"\bofficers?\b", text, re.I):
+        return "Officers"
+    return None

@@ -1,0 +1,197 @@
+"""The archive's Whoosh index: one entry per meeting, item, resolution and document, kept up to date in
+place. Each entry is identified by its archive id and carries a digest of what was indexed, so a
+rebuild writes only the entries that changed and deletes the ones whose source is gone; one new
+meeting never means re-indexing the archive.
+
+Nothing taken in private is indexed: an exempt item is entered by its title only, its decisions not
+at all, and a withheld document by the text that was published of it (private items replaced).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from whoosh import index as whoosh_index
+
+from archive_builder.model import Archive, Document, Item, Meeting, Resolution
+
+from .schema import archive_schema
+
+INDEX_NAME = "archive"
+
+
+@dataclass
+class IndexUpdate:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+
+
+def open_index(index_dir: Path):
+    """The index in `index_dir`, created empty where there is none yet."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    if whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME):
+        return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+    return whoosh_index.create_in(str(index_dir), archive_schema(), indexname=INDEX_NAME)
+
+
+def update_index(archive: Archive, index_dir: Path) -> IndexUpdate:
+    index = open_index(index_dir)
+    known = _indexed_digests(index)
+    result = IndexUpdate()
+    writer = index.writer(limitmb=256)
+    try:
+        wanted = set()
+        for entry in entries(archive):
+            wanted.add(entry["id"])
+            digest = entry["digest"]
+            if known.get(entry["id"]) == digest:
+                result.unchanged += 1
+                continue
+            if entry["id"] in known:
+                result.updated += 1
+            else:
+                result.added += 1
+            writer.update_document(**entry)
+        for gone in sorted(set(known) - wanted):
+            writer.delete_by_term("id", gone)
+            result.removed += 1
+    except BaseException:
+        writer.cancel()
+        raise
+    if result.added or result.updated or result.removed:
+        writer.commit()
+    else:
+        writer.cancel()
+    return result
+
+
+def _indexed_digests(index) -> dict[str, str]:
+    with index.searcher() as searcher:
+        return {fields["id"]: fields.get("digest", "") for fields in searcher.all_stored_fields()}
+
+
+def entries(archive: Archive) -> Iterator[dict]:
+    names = {c.id: c.name for c in archive.committees}
+    for meeting in archive.meetings:
+        committee = names.get(meeting.committee, meeting.committee)
+        yield _entry(_meeting_fields(meeting, committee))
+        for item in meeting.items:
+            yield _entry(_item_fields(meeting, item, committee))
+            if item.exempt:
+                continue
+            for resolution in item.resolutions:
+                yield _entry(_resolution_fields(meeting, item, resolution, committee))
+    for document in archive.documents:
+        if document.kind != "agenda-pack":  # a pack's text is its parts'
+            yield _entry(_document_fields(document, names))
+
+
+def _entry(fields: dict) -> dict:
+    fields = {key: value for key, value in fields.items() if value not in (None, "", [])}
+    digest_source = json.dumps(fields, sort_keys=True, default=str, ensure_ascii=False)
+    fields["digest"] = hashlib.sha256(digest_source.encode("utf-8")).hexdigest()[:24]
+    return fields
+
+
+def _when(iso: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(iso) if iso else None
+
+
+def _meeting_fields(meeting: Meeting, committee: str) -> dict:
+    people = [a.name for a in meeting.attendance]
+    return {
+        "id": meeting.id,
+        "kind": "meeting",
+        "committee": meeting.committee,
+        "meeting": meeting.id,
+        "date": _when(meeting.date),
+        "year": int(meeting.date[:4]),
+        "title": f"{committee} {meeting.date} {meeting.title or ''}".strip(),
+        "text": " ".join(filter(None, [meeting.venue, *(i.title for i in meeting.items)])),
+        "people": ",".join(people),
+        "person_ids": ",".join(sorted({a.person for a in meeting.attendance if a.person})),
+        "status": meeting.status,
+        "url": meeting.url,
+        "context": f"{committee}, {meeting.date}",
+    }
+
+
+def _item_fields(meeting: Meeting, item: Item, committee: str) -> dict:
+    decisions = [] if item.exempt else item.resolutions
+    text = "" if item.exempt else " ".join([item.text, *(r.text for r in decisions)])
+    people = [name for r in decisions for name in (r.mover, r.seconder) if name]
+    people += [d.name for d in meeting.declarations if d.item == item.id]
+    statuses = sorted({a.status for r in decisions for a in r.actions})
+    return {
+        "id": item.id,
+        "kind": "item",
+        "committee": meeting.committee,
+        "meeting": meeting.id,
+        "date": _when(meeting.date),
+        "year": int(meeting.date[:4]),
+        "title": item.title,
+        "text": text,
+        "exact": f"{item.title} {text}",
+        "refs": ",".join(_item_refs(item)),
+        "people": ",".join(people),
+        "person_ids": ",".join(sorted({d.person for d in meeting.declarations if d.item == item.id and d.person})),
+        "status": ",".join(["exempt"] if item.exempt else statuses),
+        "url": item.url,
+        "context": _context(committee, meeting, item),
+    }
+
+
+def _resolution_fields(meeting: Meeting, item: Item, resolution: Resolution, committee: str) -> dict:
+    statuses = [resolution.outcome, *(a.status for a in resolution.actions)]
+    return {
+        "id": resolution.id,
+        "kind": "resolution",
+        "committee": meeting.committee,
+        "meeting": meeting.id,
+        "date": _when(meeting.date),
+        "year": int(meeting.date[:4]),
+        "title": item.title,
+        "text": resolution.text,
+        "exact": f"{item.title} {resolution.text}",
+        "refs": ",".join([*(_item_refs(item)), *([resolution.label.strip("()")] if resolution.label else [])]),
+        "people": ",".join(name for name in (resolution.mover, resolution.seconder) if name),
+        "status": ",".join(sorted(set(statuses))),
+        "url": resolution.url,
+        "context": _context(committee, meeting, item) + (f", resolution {resolution.label}" if resolution.label else ""),
+    }
+
+
+def _document_fields(document: Document, names: dict[str, str]) -> dict:
+    text = "\n".join(document.text_pages)
+    committee = document.meeting.split("/")[0] if document.meeting else None
+    return {
+        "id": document.id,
+        "kind": "document",
+        "doc_kind": document.kind,
+        "committee": committee,
+        "meeting": document.meeting,
+        "date": _when(document.date),
+        "year": int(document.date[:4]) if document.date else None,
+        "title": document.title,
+        "text": text,
+        "exact": f"{document.title} {text}",
+        "refs": ",".join(filter(None, [document.report.decision_number if document.report else None])),
+        "url": document.url,
+        "context": ", ".join(filter(None, [names.get(committee or ""), document.date, document.title])),
+    }
+
+
+def _item_refs(item: Item) -> list[str]:
+    return [ref for ref in (item.minute_number, item.decision_number) if ref]
+
+
+def _context(committee: str, meeting: Meeting, item: Item) -> str:
+    number = f"item {item.number}" if item.number else (f"minute {item.minute_number}" if item.minute_number else "item")
+    return f"{committee}, {meeting.date}, {number}: {item.title}"

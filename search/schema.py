@@ -1,0 +1,44 @@
+"""What the Whoosh index holds about each meeting, item, resolution and document, and how words are cut.
+
+Words are stemmed in `text` and `title` ("benchmarking" finds "benchmark"), and kept as printed in
+`exact`, so a quoted phrase can match the words exactly. Identifiers stay whole in every field
+("24/00096", "R2024-017", "68/18"): the tokenizer takes a run of digits joined by / . or - as one token.
+"""
+
+from __future__ import annotations
+
+from whoosh import analysis
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+TOKENS = r"[A-Za-z]*\d+(?:[/.-]\d+)+[A-Za-z]*|\w+(?:['’-]\w+)*"
+
+
+def stemmed() -> analysis.Analyzer:
+    return analysis.RegexTokenizer(TOKENS) | analysis.LowercaseFilter() | analysis.StopFilter() | analysis.StemFilter(cachesize=50000)
+
+
+def unstemmed() -> analysis.Analyzer:
+    # No stop words either: a quoted phrase must match every word it has ("the minutes of the meeting").
+    return analysis.RegexTokenizer(TOKENS) | analysis.LowercaseFilter()
+
+
+def archive_schema() -> Schema:
+    return Schema(
+        id=ID(stored=True, unique=True),  # the archive's own id: meeting, item, resolution or document
+        kind=ID(stored=True),  # meeting, item, resolution, document
+        committee=ID(stored=True),
+        meeting=ID(stored=True),
+        date=DATETIME(stored=True, sortable=True),
+        year=NUMERIC(stored=True),
+        title=TEXT(analyzer=stemmed(), stored=True, field_boost=2.0),
+        text=TEXT(analyzer=stemmed(), stored=True),
+        exact=TEXT(analyzer=unstemmed(), phrase=True),
+        refs=KEYWORD(lowercase=True, commas=True, scorable=True),  # minute, decision and resolution numbers
+        people=KEYWORD(lowercase=True, commas=True),  # present, movers, seconders, declarants, as printed
+        person_ids=KEYWORD(commas=True),
+        status=KEYWORD(lowercase=True, commas=True, stored=True),  # meeting status, action statuses
+        doc_kind=ID(stored=True),  # agenda, minutes, report ... for documents
+        url=STORED(),
+        context=STORED(),  # "Cabinet, 30 January 2025, item 9: ..." for showing a result on its own
+        digest=STORED(),  # the indexed content's hash: an unchanged entry is not written again
+    )
