@@ -63,3 +63,31 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     root = tmp_path_factory.mktemp("sample-archive")
     fixtures_archive.write_sources(root / "sources")
     return build_site(root, fixtures_archive.sample_archive())
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session."""
+    from browser import launch, sync_api
+
+    with sync_api.sync_playwright() as playwright:
+        launched = launch(playwright)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(accept_downloads=True)
+    opened = context.new_page()
+    opened.set_default_timeout(15_000)
+    yield opened
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory):
+    """The repository's demo archive built as `./run demo` builds it, in a copy of the archive folder."""
+    from demo import build_demo
+
+    return build_demo(tmp_path_factory.mktemp("demo-archive"))
