@@ -139,3 +139,13 @@ class TestModernGovWebPage:
 
     def test_apologies(self, facts):
         assert people(facts, "apologies") == ["Councillor Jane Doe"]
+
+
+def test_a_cancelled_meeting_page(tmp_path):
+    from archive_builder.assemble import assemble
+    from archive_builder.config import Config
+
+    facts = facts_of("moderngov-cancelled-meeting.html")
+    assert (facts.committee_name, facts.date, facts.status) == ("Licensing Committee", "2025-04-08", "cancelled")
+    archive = assemble([facts], Config(root=tmp_path))
+    assert [(m.id, m.status) for m in archive.meetings] == [("licensing-committee/2025-04-08", "cancelled")]
