@@ -30,6 +30,12 @@ def document_url(document_id: str) -> str:
     return f"documents/{document_id}/"
 
 
+def series_url(series_id: str) -> str:
+    """A series is shown on its committee's page: '/committees/<committee>/#series-<slug>'."""
+    committee, slug = series_id.split("/", 1)
+    return f"{committee_url(committee)}#series-{slug}"
+
+
 def decisions_url(year: str) -> str:
     return f"decisions/{year}/"
 
@@ -72,6 +78,8 @@ def assign_urls(archive: Archive) -> None:
         document.url = document_url(document.id)
     for meeting in archive.meetings:
         _assign_meeting_urls(meeting)
+    for series in archive.series:
+        series.url = series_url(series.id)
 
 
 def _assign_meeting_urls(meeting: Meeting) -> None:

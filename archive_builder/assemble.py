@@ -23,6 +23,7 @@ from .parse.attendance import same_person
 from .parse.names import parse_name
 from .people import PeopleIndex
 from .slugs import slugify, unique
+from .titles import overlap, title_words
 
 KIND_ORDER = {"agenda-pack": 0, "agenda": 1, "report": 2, "decision": 3, "minutes": 4, "other": 5}
 KIND_LABEL = {"agenda-pack": "Agenda pack", "agenda": "Agenda", "minutes": "Minutes", "report": "Report",
@@ -205,13 +206,28 @@ def _meeting(key: tuple[str, str], draft: _Draft) -> Meeting:
     if any(f.status == "cancelled" for f in facts) and not minutes:
         meeting.status = "cancelled"
     agenda_items = max((f.items for f in agendas), key=len, default=[])
-    meeting.items = _merged_items(main_minutes.items if main_minutes else [], agenda_items)
+    meeting.items = _merged_items(main_minutes.items if main_minutes else [], agenda_items) or _paper_items(facts)
     if main_minutes:
         meeting.attendance = main_minutes.attendance
         meeting.declarations = main_minutes.declarations
     meeting.membership = next((f.membership for f in agendas if f.membership), [])
     _assign_ids(meeting)
     return meeting
+
+
+def _paper_items(facts: list[DocumentFacts]) -> list[Item]:
+    """A meeting known only from its reports: each report is an item of its business, so that the
+    meeting page says what was before it and the report can join its series."""
+    items = []
+    for found in facts:
+        document = found.document
+        if document.kind not in ("report", "decision") or not document.report or document.report.exempt:
+            continue
+        title = document.report.title or document.title or "Report"
+        summary = "\n\n".join(document.report.recommendations)
+        items.append(Item(id="", number=None, title=title, text=summary, page=document.first_page,
+                          document=document.id, sources=[document.id]))
+    return items
 
 
 def _first_of(facts: list[DocumentFacts], field_name: str):
@@ -263,23 +279,9 @@ def _agenda_entry(item: Item, agenda: list[Item]) -> Item | None:
         if title_words(entry.title) == words and words:
             return entry
     for entry in agenda:
-        if item.number and entry.number == item.number and _overlap(words, title_words(entry.title)) >= 0.5:
+        if item.number and entry.number == item.number and overlap(words, title_words(entry.title)) >= 0.5:
             return entry
     return None
-
-
-def title_words(title: str) -> frozenset[str]:
-    """A title's significant words, for telling whether two titles name the same business."""
-    text = re.sub(r"\b(?:[A-Z]{2,6}/\d{2,4}/\d{2,5}|\d{2}/\d{4,6})\b", " ", title.lower())
-    words = re.findall(r"[a-z][a-z'’]+", text)
-    return frozenset(w for w in words if w not in _TITLE_STOP_WORDS)
-
-
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-_TITLE_STOP_WORDS = {"the", "of", "and", "to", "for", "on", "in", "a", "an", "at", "by", "with", "from", "if", "be", "any"}
 
 
 def _assign_ids(meeting: Meeting) -> None:

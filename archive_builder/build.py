@@ -11,11 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from search import update_index
+
+from . import addresses
 from .assemble import assemble
 from .build_report import report_text
 from .cache import ExtractionCache, file_sha256
 from .config import Config
 from .extract import EXTRACTOR_VERSION, extract
+from .link import link
 from .model import Archive, DocumentFacts, Extraction, Problem
 from .pages_writer import WriteResult, write_site_files
 from .parse import parse_extraction
@@ -23,6 +27,7 @@ from .publish import publish
 from .sources import SourceFile, discover
 
 REPORT_FILE = "build-report.txt"
+INDEX_DIR = "index"
 
 
 @dataclass
@@ -50,6 +55,7 @@ def read_archive(config: Config, sources_dir: Path | None = None, progress: Call
         if progress:
             progress(f"read {count}/{len(files)}: {source.source}")
     archive = assemble(facts, config)
+    _link_through_index(archive, config.state_dir / INDEX_DIR)
     result = BuildResult(archive=archive, sources_dir=sources_dir, files=len(files), problems=list(archive.problems))
     if not sources_dir.is_dir():
         result.problems.append(Problem(str(sources_dir), "the sources folder does not exist", "error"))
@@ -77,6 +83,16 @@ def write_report(config: Config, result: BuildResult) -> Path:
     path = config.state_dir / REPORT_FILE
     path.write_text(report_text(result), encoding="utf-8")
     return path
+
+
+def _link_through_index(archive: Archive, index_dir: Path) -> None:
+    """Index the archive, link it (related items come from the index), then index again what the
+    links changed (action statuses, series): only the entries that changed are written."""
+    addresses.assign_urls(archive)
+    update_index(archive, index_dir)
+    link(archive, index_dir)
+    addresses.assign_urls(archive)
+    update_index(archive, index_dir)
 
 
 def _extraction(source: SourceFile, cache: ExtractionCache) -> Extraction:

@@ -22,6 +22,7 @@ from .model import (
     Person,
     ReportFacts,
     Resolution,
+    Series,
     Votes,
 )
 
@@ -42,6 +43,7 @@ def export_data(archive: Archive) -> dict:
         "documents": [_document(d) for d in archive.documents],
         "people": [_person(p) for p in archive.people],
         "links": [_link(link) for link in archive.links],
+        "series": [_series(s) for s in archive.series],
     }
 
 
@@ -109,6 +111,7 @@ def _item(item: Item) -> dict:
         "page": item.page,
         "document": item.document,
         "sources": item.sources,
+        "series": item.series,
         "resolutions": [] if withheld else [_resolution(r) for r in item.resolutions],
     }
 
@@ -194,6 +197,10 @@ def _person(person: Person) -> dict:
         "organisation": person.organisation,
         "url": person.url,
     }
+
+
+def _series(series: Series) -> dict:
+    return {"id": series.id, "committee": series.committee, "title": series.title, "items": series.items, "url": series.url}
 
 
 def _link(link: Link) -> dict:

@@ -98,6 +98,7 @@ class Item:
     page: int | None = None
     document: str | None = None
     sources: list[str] = field(default_factory=list)  # documents[].id that mention this item
+    series: str | None = None  # series[].id where the item recurs meeting after meeting
     url: str = ""
 
 
@@ -210,6 +211,17 @@ class Person:
 
 
 @dataclass
+class Series:
+    """An item that recurs meeting after meeting (the update report, the work programme): one history."""
+
+    id: str  # "<committee>/<slug of its title>"
+    committee: str
+    title: str
+    items: list[str] = field(default_factory=list)  # items[].id, oldest first
+    url: str = ""
+
+
+@dataclass
 class Link:
     from_: str
     to: str
@@ -226,6 +238,7 @@ class Archive:
     documents: list[Document] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    series: list[Series] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 

@@ -12,6 +12,7 @@ import re
 from pathlib import PurePosixPath
 
 from ..model import Declaration, Document, DocumentFacts, Extraction, Item, Line, Problem
+from .actions import actions_in
 from .attendance import read_attendance, read_membership
 from .classify import classify
 from .dates import find_dates
@@ -123,7 +124,7 @@ def _read_business(facts: DocumentFacts, lines: list[Line]) -> list[tuple[int, i
     document = facts.document
     layout = find_items(lines)
     minutes = document.kind == "minutes"
-    items = [_item(block, document.id, minutes) for block in layout.items]
+    items = [_item(block, document.id, minutes, facts.date) for block in layout.items]
     _mark_exempt(items, layout.items)
     if minutes:
         facts.attendance = read_attendance(layout.preamble, [(b.title, b.lines) for b in layout.items])
@@ -143,7 +144,7 @@ def _read_business(facts: DocumentFacts, lines: list[Line]) -> list[tuple[int, i
     return withheld
 
 
-def _item(block: ItemBlock, document_id: str, minutes: bool) -> Item:
+def _item(block: ItemBlock, document_id: str, minutes: bool, meeting_date: str | None = None) -> Item:
     numbered = _DECISION_NUMBER.match(block.title)  # "24/00096 - Commissioning Plan ..."
     item = Item(
         id="",
@@ -163,6 +164,7 @@ def _item(block: ItemBlock, document_id: str, minutes: bool) -> Item:
         item.resolutions = decisions.resolutions
         for resolution in item.resolutions:
             resolution.document = document_id
+            resolution.actions = actions_in(resolution.text, meeting_date)
     else:
         item.text = "\n\n".join(p.text for p in paragraphs(block.lines))
     return item

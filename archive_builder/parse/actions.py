@@ -21,7 +21,8 @@ _ACTION = re.compile(
     r"(?:to|will|would|shall|should)\s+(?:send|write|report|provide|bring|submit|present|prepare|arrange|investigate|"
     r"explore|review|develop|contact|consult|ask|seek|obtain|draft|circulate|commission|look into|follow up|"
     r"progress|chase|raise|pursue|liaise|meet|attend|update|identify)|"
-    r"report(?:s|ing)?\s+back|a\s+(?:further\s+)?(?:update|report)\b[^.;]{0,80}?\b(?:to be|be|will be|would be)\s+"
+    r"report(?:s|ing)?\s+back|\breport\s+(?:the\s+(?:results|outcome|findings)|progress)\b|\bcarr(?:y|ied)\s+out\b|"
+    r"a\s+(?:further\s+)?(?:update|report)\b[^.;]{0,80}?\b(?:to be|be|will be|would be)\s+"
     r"(?:provided|brought|submitted|presented|given|made)|"
     r"(?:requests?|asks?|instructs?|directs?|authoris\w+)\s+(?:the\s+)?(?:officers?|clerk|director|chief executive|"
     r"head of|leader|cabinet member|chair)\b)",

@@ -257,8 +257,8 @@ def split_run_on_title(text: str) -> tuple[str, str]:
             if opener:
                 return _title_and_rest(words, opener)
             last_lower = index
-        if index and _ends_sentence(word):
-            return _title_and_rest(words, index + 1)
+        if index and _ends_sentence(word) and not (index <= 2 and word.endswith(":") and words[0].lower() == "to"):
+            return _title_and_rest(words, index + 1)  # but "To Approve: Planting of ..." goes on
     return _title_and_rest(words, min(len(words), MAX_TITLE_WORDS))
 
 

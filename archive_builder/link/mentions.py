@@ -1,0 +1,119 @@
+"""Explicit references in an item's words: "minute 288", "(minute 127/18)", a decision number
+("24/00096", "HDC/2025/004"), a resolution number ("R2024-017"), and another meeting by its date
+("the meeting of the Scrutiny Committee held on 29 January 2025"). Each is a certain link
+(refers-to), with the sentence that makes it. A date that is not a meeting's ("published on 5th
+February 2025", "by 30 June 2025") is not a reference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..assemble import name_key
+from ..model import Archive, Link, Meeting
+from ..parse.dates import find_dates
+from ..parse.report import DECISION_NUMBER
+
+_MINUTE = re.compile(r"\bminutes?\s+(?:no\.?\s*|number\s+)?(?P<n>\d{1,4}(?:/\d{2,4})?)\b(?!\s*(?:minutes|mins)\b)", re.I)
+_DECISION = re.compile(rf"(?<![\w/])(?P<n>{DECISION_NUMBER})(?![\w/])")
+_RESOLUTION_NUMBER = re.compile(r"\b(?P<n>[A-Z]{1,3}\d{4}[-/]\d{2,4})\b")
+_BODY = r"[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|of|and|&|for|the))*?\s+(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Forum|Commission|Partnership)"
+_MEETING_BEFORE_DATE = re.compile(
+    rf"(?:\bmeeting\s+of\s+(?:the\s+)?(?P<of>{_BODY})|(?P<named>{_BODY})(?:’s|'s)?(?:\s+meeting)?|\b(?P<plain>meeting))"
+    r"(?:\s+(?:held|which took place|that took place))?\s+on\s+(?:the\s+)?$"
+)
+_ROLL = re.compile(r"^(?:apolog|declarations?\b|disclosures?\b|(?:consider\s+)?declarations)", re.I)
+_GENERIC_BODY = re.compile(r"^(?:the\s+)?(?:full\s+)?(?:council|committee|cabinet|panel|board)$", re.I)
+
+
+def mention_links(archive: Archive) -> list[Link]:
+    meetings = {m.id: m for m in archive.meetings}
+    minutes = _items_by_minute(archive)
+    decisions = _holders_of_decisions(archive)
+    labels = {(m.committee, r.label): r.id for m in archive.meetings for i in m.items for r in i.resolutions
+              if r.label and _RESOLUTION_NUMBER.fullmatch(r.label)}
+    committees = _committee_names(archive)
+    links: list[Link] = []
+    for meeting in archive.meetings:
+        for item in meeting.items:
+            if item.exempt or _ROLL.match(item.title):
+                continue  # a declaration naming an item is the declaration's link, not the item's
+            for origin, text in [(item.id, item.text), *((r.id, r.text) for r in item.resolutions)]:
+                for sentence in _sentences(text):
+                    links += _minute_links(origin, sentence, meeting, minutes, item.id)
+                    links += _decision_links(origin, sentence, decisions, item.id)
+                    links += [Link(origin, labels[(meeting.committee, m.group("n"))], "refers-to", sentence)
+                              for m in _RESOLUTION_NUMBER.finditer(sentence)
+                              if (meeting.committee, m.group("n")) in labels and not labels[(meeting.committee, m.group("n"))].startswith(item.id + "/")]
+                    links += _meeting_links(origin, sentence, meeting, meetings, committees)
+    return links
+
+
+def _sentences(text: str) -> list[str]:
+    paragraphs = (text or "").split("\n\n")
+    return [s.strip() for p in paragraphs for s in re.split(r"(?<=[.;:!?])\s+(?=[A-Z(“\"])", p) if s.strip()]
+
+
+def _items_by_minute(archive: Archive) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    found: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for meeting in archive.meetings:
+        for item in meeting.items:
+            if item.minute_number:
+                found[(meeting.committee, item.minute_number)].append((meeting.date, item.id))
+    return found
+
+
+def _minute_links(origin: str, sentence: str, meeting: Meeting, minutes: dict, own_item: str) -> list[Link]:
+    links = []
+    for match in _MINUTE.finditer(sentence):
+        candidates = [(date, item) for date, item in minutes.get((meeting.committee, match.group("n")), []) if item != own_item and date <= meeting.date]
+        if candidates:
+            links.append(Link(origin, max(candidates)[1], "refers-to", sentence))
+    return links
+
+
+def _holders_of_decisions(archive: Archive) -> dict[str, list[str]]:
+    """Every item and paper that carries a decision number, by number."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for meeting in archive.meetings:
+        for item in meeting.items:
+            for number in {item.decision_number, *(_DECISION.findall(item.title) or [])} - {None}:
+                found[number].append(item.id)
+    for document in archive.documents:
+        if document.report and document.report.decision_number:
+            found[document.report.decision_number].append(document.id)
+    return found
+
+
+def _decision_links(origin: str, sentence: str, decisions: dict, own_item: str) -> list[Link]:
+    links = []
+    for match in _DECISION.finditer(sentence):
+        for target in decisions.get(match.group("n"), []):
+            if target != own_item and not target.startswith(own_item + "/"):
+                links.append(Link(origin, target, "refers-to", sentence))
+    return links
+
+
+def _committee_names(archive: Archive) -> dict[str, str]:
+    names = {}
+    for committee in archive.committees:
+        for name in [committee.name, *committee.aliases]:
+            names[name_key(name)] = committee.id
+    return names
+
+
+def _meeting_links(origin: str, sentence: str, meeting: Meeting, meetings: dict, committees: dict) -> list[Link]:
+    links = []
+    for date in find_dates(sentence):
+        context = _MEETING_BEFORE_DATE.search(sentence[max(0, date.start - 120) : date.start])
+        if not context or date.iso == meeting.date:
+            continue
+        body = context.group("of") or context.group("named")
+        if body and _GENERIC_BODY.match(body):
+            continue
+        committee = committees.get(name_key(body)) if body else meeting.committee
+        target = meetings.get(f"{committee}/{date.iso}") if committee else None
+        if target is not None:
+            links.append(Link(origin, target.id, "refers-to", sentence))
+    return links

@@ -1,0 +1,49 @@
+"""Possibly related: later items of the same committee whose words are close to a decision's, found
+through the Whoosh index. Shown apart from the certain links, with their score. Only the same
+committee: a similar title in another committee is a different matter."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from whoosh.query import And, DateRange, Term
+
+from ..model import Archive, Link
+from .series import procedural
+from .similarity import Similarity
+
+RELATED = 0.3  # tuned on the corpora: see tests/test_links_*.py for what it must and must not link
+PER_DECISION = 3
+SHARED_WORDS = 3  # two words in common ("payment", "approve") are a coincidence of routine, not a matter
+
+
+def related_links(archive: Archive, similarity: Similarity, certain: list[Link]) -> list[Link]:
+    linked = {(link.from_, link.to) for link in certain}
+    series_of = {item.id: item.series for meeting in archive.meetings for item in meeting.items if item.series}
+    routine = {item.id for meeting in archive.meetings for item in meeting.items if procedural(item.title)}
+    links: list[Link] = []
+    for meeting in archive.meetings:
+        after = dt.datetime.fromisoformat(meeting.date) + dt.timedelta(days=1)
+        later_items = And([Term("kind", "item"), Term("committee", meeting.committee), DateRange("date", after, None)])
+        for item in meeting.items:
+            if item.exempt or procedural(item.title):
+                continue
+            for resolution in item.resolutions:
+                found = 0
+                for match in similarity.closest(resolution.text, later_items, limit=8):
+                    if match.score < RELATED or found >= PER_DECISION:
+                        break
+                    if len(match.shared) < SHARED_WORDS or match.id in routine:
+                        continue
+                    if (match.id, resolution.id) in linked or _linked_through_item(match.id, resolution.id, linked):
+                        continue
+                    if item.series and series_of.get(match.id) == item.series:
+                        continue  # the series already shows the later items of the same business
+                    links.append(Link(match.id, resolution.id, "related", f"words in common: {', '.join(match.shared[:6])}", match.score))
+                    found += 1
+    return links
+
+
+def _linked_through_item(later: str, resolution: str, linked: set[tuple[str, str]]) -> bool:
+    item = resolution.rsplit("/", 1)[0]
+    return (later, item) in linked
