@@ -17,6 +17,7 @@ from ..parse.report import DECISION_NUMBER
 
 _MINUTE = re.compile(r"\bminutes?\s+(?:no\.?\s*|number\s+)?(?P<n>\d{1,4}(?:/\d{2,4})?)\b(?!\s*(?:minutes|mins)\b)", re.I)
 _DECISION = re.compile(rf"(?<![\w/])(?P<n>{DECISION_NUMBER})(?![\w/])")
+_OF_LAST_MEETING = re.compile(r"\s+of\s+the\s+(?:last|previous|preceding)\s+meeting\b", re.I)
 _RESOLUTION_NUMBER = re.compile(r"\b(?P<n>[A-Z]{1,3}\d{4}[-/]\d{2,4})\b")
 _BODY = r"[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|of|and|&|for|the))*?\s+(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Forum|Commission|Partnership)"
 _MEETING_BEFORE_DATE = re.compile(
@@ -34,6 +35,7 @@ def mention_links(archive: Archive) -> list[Link]:
     labels = {(m.committee, r.label): r.id for m in archive.meetings for i in m.items for r in i.resolutions
               if r.label and _RESOLUTION_NUMBER.fullmatch(r.label)}
     committees = _committee_names(archive)
+    previous_of = _previous_meetings(archive)
     links: list[Link] = []
     for meeting in archive.meetings:
         for item in meeting.items:
@@ -41,7 +43,7 @@ def mention_links(archive: Archive) -> list[Link]:
                 continue  # a declaration naming an item is the declaration's link, not the item's
             for origin, text in [(item.id, item.text), *((r.id, r.text) for r in item.resolutions)]:
                 for sentence in _sentences(text):
-                    links += _minute_links(origin, sentence, meeting, minutes, item.id)
+                    links += _minute_links(origin, sentence, meeting, minutes, item.id, previous_of.get(meeting.id))
                     links += _decision_links(origin, sentence, decisions, item.id)
                     links += [Link(origin, labels[(meeting.committee, m.group("n"))], "refers-to", sentence)
                               for m in _RESOLUTION_NUMBER.finditer(sentence)
@@ -64,13 +66,32 @@ def _items_by_minute(archive: Archive) -> dict[tuple[str, str], list[tuple[str, 
     return found
 
 
-def _minute_links(origin: str, sentence: str, meeting: Meeting, minutes: dict, own_item: str) -> list[Link]:
+def _minute_links(origin: str, sentence: str, meeting: Meeting, minutes: dict, own_item: str, previous: Meeting | None) -> list[Link]:
     links = []
     for match in _MINUTE.finditer(sentence):
-        candidates = [(date, item) for date, item in minutes.get((meeting.committee, match.group("n")), []) if item != own_item and date <= meeting.date]
+        number = match.group("n")
+        if previous is not None and _OF_LAST_MEETING.match(sentence[match.end() :]):
+            # "minute 4 of the last meeting": a body that numbers each meeting's minutes from 1
+            target = next((i.id for i in previous.items if number in (i.number, i.minute_number)), None)
+            if target:
+                links.append(Link(origin, target, "refers-to", sentence))
+            continue
+        candidates = [(date, item) for date, item in minutes.get((meeting.committee, number), []) if item != own_item and date <= meeting.date]
         if candidates:
             links.append(Link(origin, max(candidates)[1], "refers-to", sentence))
     return links
+
+
+def _previous_meetings(archive: Archive) -> dict[str, Meeting]:
+    """Each meeting's previous meeting of the same committee that has documents."""
+    previous: dict[str, Meeting] = {}
+    last: dict[str, Meeting] = {}
+    for meeting in sorted(archive.meetings, key=lambda m: m.date):
+        if meeting.committee in last:
+            previous[meeting.id] = last[meeting.committee]
+        if meeting.status != "referenced":
+            last[meeting.committee] = meeting
+    return previous
 
 
 def _holders_of_decisions(archive: Archive) -> dict[str, list[str]]:
