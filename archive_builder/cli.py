@@ -142,3 +142,65 @@ def _echo_report(text: str, quiet: bool) -> None:
         if quiet and line.startswith("INFO:"):
             continue
         click.echo(line, err=True)
+
+
+@main.command("search")
+@click.argument("query", nargs=-1)
+@ROOT_OPTION
+@click.option("--committee", help="A committee's id or any of its names.")
+@click.option("--from", "date_from", help="From this date (2018-01-01, 1 January 2018, 2018-01 or 2018).")
+@click.option("--to", "date_to", help="Up to this date, included.")
+@click.option("--kind", help="meeting, item, resolution (or decision), document; or a document kind: agenda, minutes, report.")
+@click.option("--person", help="Someone present, moving, seconding or declaring, by any part of their name.")
+@click.option("--status", help="An outcome (carried, lost, noted...), an action status (open, followed-up, overdue) or a meeting status.")
+@click.option("--limit", default=10, show_default=True, type=int, help="How many results to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+def search_command(query, root, committee, date_from, date_to, kind, person, status, limit, as_json) -> None:
+    """Search the archive's decisions, items, meetings and documents.
+
+    Words are matched stemmed ("benchmarking" finds "benchmark"); "quoted phrases" exactly;
+    identifiers as written (24/00096, R2024-017, 68/18, minute 288). Fields work in the query too:
+    committee:cabinet year:2025 kind:resolution status:overdue."""
+    import json
+
+    from search.query import Filters, QueryError, read_date, read_kind, read_status
+    from search.searching import search
+
+    config = _config(root)
+    index_dir = config.state_dir / "index"
+    if not index_dir.is_dir():
+        raise click.ClickException(f"no search index in {config.root}: run `archive build --root {config.root}` first")
+    try:
+        filters = Filters(
+            committee=committee,
+            kind=read_kind(kind) if kind else None,
+            person=person,
+            status=read_status(status) if status else None,
+            date_from=read_date(date_from, "from") if date_from else None,
+            date_to=read_date(date_to, "to") if date_to else None,
+        )
+        outcome = search(index_dir, " ".join(query), filters, limit)
+    except QueryError as error:
+        raise click.ClickException(str(error)) from error
+    if as_json:
+        click.echo(json.dumps(outcome.as_dict(), indent=1, ensure_ascii=False))
+        return
+    _echo_outcome(outcome)
+
+
+def _echo_outcome(outcome) -> None:
+    described = ", ".join(f"{key.replace('date_', '')}: {value}" for key, value in outcome.filters.items())
+    heading = f'{outcome.total} result{"s" if outcome.total != 1 else ""} for "{outcome.query}"' + (f" ({described})" if described else "")
+    click.echo(heading)
+    for word in outcome.unknown_words:
+        close = outcome.suggestions.get(word)
+        click.echo(f'No entry contains "{word}".' + (f" Did you mean: {', '.join(close)}?" if close else ""))
+    if not outcome.results and not outcome.unknown_words:
+        close = [f'"{w}" -> {", ".join(s)}' for w, s in outcome.suggestions.items()]
+        click.echo("Nothing matches all of that." + (f" Close terms: {'; '.join(close)}." if close else " Try fewer words or filters."))
+    for number, result in enumerate(outcome.results, 1):
+        click.echo("")
+        click.echo(f"{number}. {result.context or result.title} [{result.kind}]")
+        if result.snippet:
+            click.echo(f"   {result.snippet}")
+        click.echo(f"   {result.url}")

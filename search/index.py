@@ -19,6 +19,7 @@ from typing import Iterator
 from whoosh import index as whoosh_index
 
 from archive_builder.model import Archive, Document, Item, Meeting, Resolution
+from archive_builder.slugs import slugify
 
 from .schema import archive_schema
 
@@ -34,11 +35,19 @@ class IndexUpdate:
 
 
 def open_index(index_dir: Path):
-    """The index in `index_dir`, created empty where there is none yet."""
+    """The index in `index_dir`; created empty where there is none, or where it was written with
+    other fields by an earlier version of the builder (then every entry is written anew)."""
     index_dir.mkdir(parents=True, exist_ok=True)
     if whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME):
-        return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+        existing = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+        if _same_fields(existing.schema, archive_schema()):
+            return existing
+        existing.close()
     return whoosh_index.create_in(str(index_dir), archive_schema(), indexname=INDEX_NAME)
+
+
+def _same_fields(one, other) -> bool:
+    return {name: type(one[name]).__name__ for name in one.names()} == {name: type(other[name]).__name__ for name in other.names()}
 
 
 def update_index(archive: Archive, index_dir: Path) -> IndexUpdate:
@@ -79,18 +88,21 @@ def _indexed_digests(index) -> dict[str, str]:
 
 def entries(archive: Archive) -> Iterator[dict]:
     names = {c.id: c.name for c in archive.committees}
+    known_as = {c.id: ",".join(sorted({slugify(n) for n in [c.name, c.id, *c.aliases]})) for c in archive.committees}
     for meeting in archive.meetings:
         committee = names.get(meeting.committee, meeting.committee)
-        yield _entry(_meeting_fields(meeting, committee))
+        also = {"committee_names": known_as.get(meeting.committee, meeting.committee)}
+        yield _entry(_meeting_fields(meeting, committee) | also)
         for item in meeting.items:
-            yield _entry(_item_fields(meeting, item, committee))
+            yield _entry(_item_fields(meeting, item, committee) | also)
             if item.exempt:
                 continue
             for resolution in item.resolutions:
-                yield _entry(_resolution_fields(meeting, item, resolution, committee))
+                yield _entry(_resolution_fields(meeting, item, resolution, committee) | also)
     for document in archive.documents:
         if document.kind != "agenda-pack":  # a pack's text is its parts'
-            yield _entry(_document_fields(document, names))
+            committee = document.meeting.split("/")[0] if document.meeting else None
+            yield _entry(_document_fields(document, names) | ({"committee_names": known_as[committee]} if committee in known_as else {}))
 
 
 def _entry(fields: dict) -> dict:
@@ -115,7 +127,7 @@ def _meeting_fields(meeting: Meeting, committee: str) -> dict:
         "year": int(meeting.date[:4]),
         "title": f"{committee} {meeting.date} {meeting.title or ''}".strip(),
         "text": " ".join(filter(None, [meeting.venue, *(i.title for i in meeting.items)])),
-        "people": ",".join(people),
+        "people": ", ".join(people),
         "person_ids": ",".join(sorted({a.person for a in meeting.attendance if a.person})),
         "status": meeting.status,
         "url": meeting.url,
@@ -140,7 +152,7 @@ def _item_fields(meeting: Meeting, item: Item, committee: str) -> dict:
         "text": text,
         "exact": f"{item.title} {text}",
         "refs": ",".join(_item_refs(item)),
-        "people": ",".join(people),
+        "people": ", ".join(people),
         "person_ids": ",".join(sorted({d.person for d in meeting.declarations if d.item == item.id and d.person})),
         "status": ",".join(["exempt"] if item.exempt else statuses),
         "url": item.url,
@@ -161,7 +173,7 @@ def _resolution_fields(meeting: Meeting, item: Item, resolution: Resolution, com
         "text": resolution.text,
         "exact": f"{item.title} {resolution.text}",
         "refs": ",".join([*(_item_refs(item)), *([resolution.label.strip("()")] if resolution.label else [])]),
-        "people": ",".join(name for name in (resolution.mover, resolution.seconder) if name),
+        "people": ", ".join(name for name in (resolution.mover, resolution.seconder) if name),
         "status": ",".join(sorted(set(statuses))),
         "url": resolution.url,
         "context": _context(committee, meeting, item) + (f", resolution {resolution.label}" if resolution.label else ""),
@@ -189,7 +201,9 @@ def _document_fields(document: Document, names: dict[str, str]) -> dict:
 
 
 def _item_refs(item: Item) -> list[str]:
-    return [ref for ref in (item.minute_number, item.decision_number) if ref]
+    # A body that numbers each meeting's minutes from 1 calls item 4 "minute 4".
+    number = item.number if item.number and not item.minute_number else None
+    return [ref for ref in (item.minute_number, item.decision_number, number) if ref]
 
 
 def _context(committee: str, meeting: Meeting, item: Item) -> str:

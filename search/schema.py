@@ -34,7 +34,8 @@ def archive_schema() -> Schema:
         text=TEXT(analyzer=stemmed(), stored=True),
         exact=TEXT(analyzer=unstemmed(), phrase=True),
         refs=KEYWORD(lowercase=True, commas=True, scorable=True),  # minute, decision and resolution numbers
-        people=KEYWORD(lowercase=True, commas=True),  # present, movers, seconders, declarants, as printed
+        people=TEXT(analyzer=unstemmed()),  # present, movers, seconders, declarants, as printed
+        committee_names=KEYWORD(commas=True),  # slugs of the committee's name and other names
         person_ids=KEYWORD(commas=True),
         status=KEYWORD(lowercase=True, commas=True, stored=True),  # meeting status, action statuses
         doc_kind=ID(stored=True),  # agenda, minutes, report ... for documents
