@@ -190,7 +190,8 @@ def search_command(query, root, committee, date_from, date_to, kind, person, sta
 
 def _echo_outcome(outcome) -> None:
     described = ", ".join(f"{key.replace('date_', '')}: {value}" for key, value in outcome.filters.items())
-    heading = f'{outcome.total} result{"s" if outcome.total != 1 else ""} for "{outcome.query}"' + (f" ({described})" if described else "")
+    searched = f' for "{outcome.query}"' if outcome.query.strip() else ""
+    heading = f'{outcome.total} result{"s" if outcome.total != 1 else ""}{searched}' + (f" ({described})" if described else "")
     click.echo(heading)
     for word in outcome.unknown_words:
         close = outcome.suggestions.get(word)

@@ -31,6 +31,7 @@ DOCUMENT_KINDS = {"agenda", "minutes", "report", "decision-notice", "other"}
 STATUSES = {"carried", "lost", "deferred", "noted", "unknown", "open", "followed-up", "overdue", "held", "scheduled",
             "cancelled", "referenced", "exempt"}
 FIELDS = ("committee", "kind", "person", "status", "year", "from", "to")
+REFS_BOOST = 4.0
 
 _TOKEN = re.compile(r'(?P<field>[A-Za-z_]+):(?P<value>"[^"]*"|\S+)|"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+)')
 _IDENTIFIER = re.compile(r"^[A-Za-z]*\d+(?:[/.-]\d+)+[A-Za-z]*$|^[A-Za-z]{1,3}\d{4}[-/]\d{2,4}$")
@@ -176,4 +177,5 @@ def _phrase(text: str) -> Query | None:
 
 def _identifier(value: str) -> Query:
     token = value.lower()
-    return Or([Term("refs", token), Term("exact", token)])
+    # The item or decision that carries the number comes before the texts that mention it.
+    return Or([Term("refs", token, boost=REFS_BOOST), Term("exact", token)])

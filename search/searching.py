@@ -55,13 +55,18 @@ def search(index_dir: Path, text: str, filters: Filters | None = None, limit: in
         # Every match is scored, so that ties are broken by date (newest first) the same way each time,
         # and the total counts matches after the filters (Whoosh's own length counts them before).
         hits = searcher.search(query, filter=restriction, limit=None, terms=True)
-        ordered = sorted(hits, key=lambda hit: (-round(hit.score, 6), _newest_first(hit.get("date")), hit["id"]))
+        ordered = sorted(hits, key=lambda hit: (-round(hit.score, 6), _newest_first(hit.get("date")), _natural(hit["id"])))
         results = [_result(hit, parsed) for hit in ordered[:limit]]
         outcome = Outcome(query=text, filters=_described(filters), total=len(ordered), results=results)
         outcome.unknown_words = [w for w in parsed.words if not _known(searcher, w)]
         if outcome.unknown_words or not results:
             outcome.suggestions = _suggestions(searcher, parsed.words)
     return outcome
+
+
+def _natural(entry_id: str) -> tuple:
+    """Ids in reading order: item 7 before item 11, resolution r7 before r11."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", entry_id))
 
 
 def _newest_first(date) -> float:

@@ -63,3 +63,9 @@ def item(meeting_data: dict, number: str) -> dict:
 
 def links(export: dict, kind: str | None = None) -> list[dict]:
     return [link for link in export["links"] if kind is None or link["kind"] == kind]
+
+
+def index_of(name: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Whoosh index of an archive built from one corpus folder (built with its export)."""
+    export_of(name, tmp_path_factory)
+    return tmp_path_factory.getbasetemp() / f"corpus-{name}" / ".archive" / "index"
