@@ -7,6 +7,8 @@ never a reason to stop: the build goes on with everything else.
 
 from __future__ import annotations
 
+import contextlib
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -19,7 +21,7 @@ from .build_report import report_text
 from .cache import ExtractionCache, file_sha256
 from .config import Config
 from .extract import EXTRACTOR_VERSION, extract
-from .link import link
+from .link import certain_links, possibly_related, similarity_of
 from .model import Archive, DocumentFacts, Extraction, Problem
 from .pages_writer import WriteResult, write_site_files
 from .parse import parse_extraction
@@ -38,6 +40,7 @@ class BuildResult:
     written: WriteResult | None = None
     published: bool = False
     problems: list[Problem] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per step, for the report and benchmarks
 
     @property
     def errors(self) -> list[Problem]:
@@ -47,16 +50,23 @@ class BuildResult:
 def read_archive(config: Config, sources_dir: Path | None = None, progress: Callable[[str], None] | None = None) -> BuildResult:
     """Sources -> Archive: extract every file (from the cache where it has not changed), parse, assemble."""
     sources_dir = sources_dir or config.sources_dir
+    timings: dict[str, float] = {"extract": 0.0, "parse": 0.0}
     files = discover(sources_dir)
     cache = ExtractionCache(config.state_dir, EXTRACTOR_VERSION)
     facts: list[DocumentFacts] = []
     for count, source in enumerate(files, 1):
-        facts += parse_extraction(_extraction(source, cache), source.document_id)
+        started = time.perf_counter()
+        extraction = _extraction(source, cache)
+        timings["extract"] += time.perf_counter() - started
+        started = time.perf_counter()
+        facts += parse_extraction(extraction, source.document_id)
+        timings["parse"] += time.perf_counter() - started
         if progress:
             progress(f"read {count}/{len(files)}: {source.source}")
-    archive = assemble(facts, config)
-    _link_through_index(archive, config.state_dir / INDEX_DIR)
-    result = BuildResult(archive=archive, sources_dir=sources_dir, files=len(files), problems=list(archive.problems))
+    with _timed(timings, "assemble"):
+        archive = assemble(facts, config)
+    _link_through_index(archive, config.state_dir / INDEX_DIR, timings)
+    result = BuildResult(archive=archive, sources_dir=sources_dir, files=len(files), problems=list(archive.problems), timings=timings)
     if not sources_dir.is_dir():
         result.problems.append(Problem(str(sources_dir), "the sources folder does not exist", "error"))
     return result
@@ -67,11 +77,15 @@ def build(config: Config, sources_dir: Path | None = None, publish_site: bool = 
     from .render import render_site
 
     result = read_archive(config, sources_dir, progress)
-    site_files = render_site(result.archive, config, result.sources_dir)
-    result.written = write_site_files(config.docs_dir, config.state_dir, site_files)
+    with _timed(result.timings, "render"):
+        site_files = render_site(result.archive, config, result.sources_dir)
+    with _timed(result.timings, "write"):
+        result.written = write_site_files(config.docs_dir, config.state_dir, site_files)
     result.problems += result.written.problems
     if publish_site:
-        published = publish(config)
+        if progress:
+            progress(f"publishing {len(site_files.pages)} pages with MkDocs")
+        published = publish(config, timings=result.timings)
         result.published = True
         result.problems += [Problem("mkdocs", message, "warning") for message in published.messages]
     write_report(config, result)
@@ -85,14 +99,27 @@ def write_report(config: Config, result: BuildResult) -> Path:
     return path
 
 
-def _link_through_index(archive: Archive, index_dir: Path) -> None:
-    """Index the archive, link it (related items come from the index), then index again what the
-    links changed (action statuses, series): only the entries that changed are written."""
+def _link_through_index(archive: Archive, index_dir: Path, timings: dict[str, float]) -> None:
+    """Link the archive, index it (with the action statuses the links set; only the entries that
+    changed are written), then find the possibly related items through the index."""
     addresses.assign_urls(archive)
-    update_index(archive, index_dir)
-    link(archive, index_dir)
+    with _timed(timings, "link"):
+        similarity = similarity_of(archive)
+        certain_links(archive, similarity)
     addresses.assign_urls(archive)
-    update_index(archive, index_dir)
+    with _timed(timings, "index"):
+        update_index(archive, index_dir)
+    with _timed(timings, "link"):
+        possibly_related(archive, similarity, index_dir)
+
+
+@contextlib.contextmanager
+def _timed(timings: dict[str, float], step: str):
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[step] = timings.get(step, 0.0) + time.perf_counter() - started
 
 
 def _extraction(source: SourceFile, cache: ExtractionCache) -> Extraction:

@@ -21,6 +21,7 @@ from .slugs import slugify
 @dataclass
 class _Candidate:
     names: list[PersonName] = field(default_factory=list)
+    forms: dict[tuple, PersonName] = field(default_factory=dict)  # one name per distinct form, for matching
     committees: Counter = field(default_factory=Counter)
     organisations: Counter = field(default_factory=Counter)
 
@@ -31,6 +32,11 @@ class _Candidate:
 
 def _fullness(name: PersonName) -> tuple:
     return (len(name.forenames), len(name.initials), bool(name.honorific), "-" in name.surname, len(name.printed))
+
+
+def _form(name: PersonName) -> tuple:
+    """What of a name can tell two people apart (see `_compatible`)."""
+    return (name.surname_key, name.gender, name.initials, name.forenames[0].lower() if name.forenames else "")
 
 
 def _compatible(a: PersonName, b: PersonName) -> bool:
@@ -52,6 +58,7 @@ class PeopleIndex:
     def __init__(self) -> None:
         self._mentions: list[tuple[str, str | None, str | None]] = []  # (printed name, committee, organisation)
         self._people: list[_Candidate] = []
+        self._by_surname: dict[str, list[_Candidate]] = {}  # only names of one surname can be one person
         self._ids: dict[int, str] = {}
         self._answers: dict[tuple[str, str | None], str | None] = {}
 
@@ -67,6 +74,7 @@ class PeopleIndex:
             candidate = self._match(name, committee, create=True)
             if candidate is not None:
                 candidate.names.append(name)
+                candidate.forms.setdefault(_form(name), name)
                 if committee:
                     candidate.committees[committee] += 1
                 if organisation:
@@ -82,7 +90,8 @@ class PeopleIndex:
         return self._answers[key]
 
     def _match(self, name: PersonName, committee: str | None, create: bool) -> _Candidate | None:
-        matches = [c for c in self._people if all(_compatible(name, known) for known in c.names)]
+        known = self._by_surname.get(name.surname_key, [])
+        matches = [c for c in known if all(_compatible(name, form) for form in c.forms.values())]
         if len(matches) > 1 and committee:
             local = [c for c in matches if c.committees[committee]]
             matches = local if local else matches
@@ -91,6 +100,7 @@ class PeopleIndex:
         if not matches and create:
             candidate = _Candidate()
             self._people.append(candidate)
+            self._by_surname.setdefault(name.surname_key, []).append(candidate)
             return candidate
         return None  # fits several people: better no link than a wrong one
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,11 +26,14 @@ class PublishResult:
     messages: list[str] = field(default_factory=list)
 
 
-def publish(config: Config, strict: bool = True) -> PublishResult:
+def publish(config: Config, strict: bool = True, timings: dict[str, float] | None = None) -> PublishResult:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2.0 is not for clerks
+    timings = timings if timings is not None else {}
     new_site = config.state_dir / "site-new"
     _remove(new_site)
+    started = time.perf_counter()
     messages = _mkdocs_build(config, new_site, strict)
+    timings["mkdocs"] = time.perf_counter() - started
     _swap_in(new_site, config.site_dir, config.state_dir / "site-old")
     return PublishResult(site_dir=config.site_dir, messages=messages)
 

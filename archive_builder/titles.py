@@ -4,6 +4,7 @@ decision numbers ("Quarterly Performance Report, Q3 2024-2025" and "... Q2 2024-
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from whoosh.lang.porter import stem  # "Approval of Payments" and "To approve payments" name one business
 
@@ -12,6 +13,7 @@ _ROUTINE = {"to", "consider", "discuss", "receive"}  # "To consider: ..." says h
 _MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
 
 
+@lru_cache(maxsize=65536)  # series compare every title with many others: read each once
 def title_words(title: str) -> frozenset[str]:
     text = re.sub(r"\b(?:[A-Z]{2,6}/\d{2,4}/\d{2,5}|\d{2}/\d{4,6})\b", " ", title.lower())
     text = re.sub(r"\b(?:19|20)\d\d(?:[-/]\d\d(?:\d\d)?)?\b|\bq[1-4]\b", " ", text)

@@ -7,7 +7,11 @@ Words are stemmed in `text` and `title` ("benchmarking" finds "benchmark"), and 
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from whoosh import analysis
+from whoosh.lang import porter
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 TOKENS = r"[A-Za-z]*\d+(?:[/.-]\d+)+[A-Za-z]*|\w+(?:['’-]\w+)*"
@@ -15,6 +19,16 @@ TOKENS = r"[A-Za-z]*\d+(?:[/.-]\d+)+[A-Za-z]*|\w+(?:['’-]\w+)*"
 
 def stemmed() -> analysis.Analyzer:
     return analysis.RegexTokenizer(TOKENS) | analysis.LowercaseFilter() | analysis.StopFilter() | analysis.StemFilter(cachesize=50000)
+
+
+_TOKEN = re.compile(TOKENS)
+_stem = lru_cache(maxsize=100_000)(porter.stem)
+
+
+def stemmed_words(text: str) -> list[str]:
+    """The terms `stemmed()` makes of a text, several times faster: linking weighs every text of the
+    archive, and Whoosh's analyzers make an object of every word."""
+    return [_stem(word) for word in _TOKEN.findall(text.lower()) if len(word) >= 2 and word not in analysis.STOP_WORDS]
 
 
 def unstemmed() -> analysis.Analyzer:

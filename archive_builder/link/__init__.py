@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+
 from ..model import Archive, Link
 from .followups import follow_ups
 from .mentions import mention_links
@@ -26,18 +27,36 @@ from .series import find_series
 from .similarity import Similarity
 
 
-def link(archive: Archive, index_dir: Path) -> None:
-    from search import open_index
+def similarity_of(archive: Archive) -> Similarity:
+    """Word statistics of the archive's indexed texts, by entry id, for every link made by likeness."""
     from search.index import entries
 
-    texts = (f"{entry.get('title', '')}\n{entry.get('text', '')}" for entry in entries(archive))
-    with Similarity(open_index(index_dir), texts, ignore=_names_in(archive)) as similarity:
-        archive.series = find_series(archive, similarity)
-        certain = _distinct(archive.links + paper_links(archive) + _new(mention_links(archive), archive.links))
-        archive.links = certain
-        certain = _distinct(certain + follow_ups(archive, similarity))
-        related = related_links(archive, similarity, certain)
-    archive.links = sorted(_distinct(certain + related), key=lambda l: (l.from_, l.kind, l.to))
+    texts = {entry["id"]: f"{entry.get('title', '')}\n{entry.get('text', '')}" for entry in entries(archive)}
+    return Similarity(texts, ignore=_names_in(archive))
+
+
+def certain_links(archive: Archive, similarity: Similarity) -> None:
+    """Steps 1-4: series, papers, mentions and follow-ups, with each action's status. They need no
+    index, so the index is written once, after them, with the statuses they set."""
+    archive.series = find_series(archive, similarity)
+    certain = _distinct(archive.links + paper_links(archive) + _new(mention_links(archive), archive.links))
+    archive.links = certain
+    certain = _distinct(certain + follow_ups(archive, similarity))
+    archive.links = _in_order(certain)
+
+
+def possibly_related(archive: Archive, similarity: Similarity, index_dir: Path) -> None:
+    """Step 5, through the archive's Whoosh index, which must be up to date."""
+    from search import open_index
+
+    index = open_index(index_dir)
+    with index.searcher() as searcher:
+        related = related_links(archive, similarity, searcher, archive.links)
+    archive.links = _in_order(_distinct(archive.links + related))
+
+
+def _in_order(links: list[Link]) -> list[Link]:
+    return sorted(links, key=lambda l: (l.from_, l.kind, l.to))
 
 
 def _names_in(archive: Archive) -> set[str]:

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from whoosh.query import Or, Term
-
 from ..model import Action, Archive, Item, Link, Meeting, Resolution
 from .series import procedural
 from .similarity import Similarity
@@ -96,11 +94,8 @@ def _business(meeting: Meeting) -> list[Item]:
 
 def _ranked(text: str, candidates: list[Item], similarity: Similarity) -> list:
     """(item, match) for the candidates whose words meet the text's, closest first."""
-    if not candidates:
-        return []
     by_id = {c.id: c for c in candidates}
-    matches = similarity.closest(text, Or([Term("id", c.id) for c in candidates]), limit=len(candidates))
-    return [(by_id[m.id], m) for m in matches]
+    return [(by_id[m.id], m) for m in similarity.ranked(text, list(by_id))]
 
 
 def _evidence(action: Action, item: Item, meeting: Meeting, why: str) -> str:

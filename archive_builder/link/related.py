@@ -4,33 +4,32 @@ committee: a similar title in another committee is a different matter."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from whoosh.query import And, DateRange, Term
+from collections import defaultdict
 
 from ..model import Archive, Link
 from .series import procedural
-from .similarity import Similarity
+from .similarity import Postings, Similarity
 
 RELATED = 0.3  # tuned on the corpora: see tests/test_links_*.py for what it must and must not link
 PER_DECISION = 3
 SHARED_WORDS = 3  # two words in common ("payment", "approve") are a coincidence of routine, not a matter
 
 
-def related_links(archive: Archive, similarity: Similarity, certain: list[Link]) -> list[Link]:
+def related_links(archive: Archive, similarity: Similarity, searcher, certain: list[Link]) -> list[Link]:
     linked = {(link.from_, link.to) for link in certain}
     series_of = {item.id: item.series for meeting in archive.meetings for item in meeting.items if item.series}
     routine = {item.id for meeting in archive.meetings for item in meeting.items if procedural(item.title)}
+    items_of = _indexed_items(searcher)
+    postings = Postings(searcher)
     links: list[Link] = []
     for meeting in archive.meetings:
-        after = dt.datetime.fromisoformat(meeting.date) + dt.timedelta(days=1)
-        later_items = And([Term("kind", "item"), Term("committee", meeting.committee), DateRange("date", after, None)])
+        later_items = {docnum for date, docnum in items_of.get(meeting.committee, []) if date > meeting.date}
         for item in meeting.items:
             if item.exempt or procedural(item.title):
                 continue
             for resolution in item.resolutions:
                 found = 0
-                for match in similarity.closest(resolution.text, later_items, limit=8):
+                for match in similarity.closest(resolution.text, postings, later_items, limit=8):
                     if match.score < RELATED or found >= PER_DECISION:
                         break
                     if len(match.shared) < SHARED_WORDS or match.id in routine:
@@ -42,6 +41,15 @@ def related_links(archive: Archive, similarity: Similarity, certain: list[Link])
                     links.append(Link(match.id, resolution.id, "related", f"words in common: {', '.join(match.shared[:6])}", match.score))
                     found += 1
     return links
+
+
+def _indexed_items(searcher) -> dict[str, list[tuple[str, int]]]:
+    """(date, Whoosh document number) of every indexed item, by committee."""
+    found: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for docnum, fields in searcher.reader().iter_docs():
+        if fields.get("kind") == "item" and fields.get("date"):
+            found[fields.get("committee", "")].append((fields["date"].date().isoformat(), docnum))
+    return found
 
 
 def _linked_through_item(later: str, resolution: str, linked: set[tuple[str, str]]) -> bool:

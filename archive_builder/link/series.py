@@ -76,8 +76,6 @@ def _place(clusters: list[list[tuple[str, Item]]], date: str, item: Item) -> Non
 def _join_papers(archive: Archive, groups: dict, similarity: Similarity) -> None:
     """A meeting known only from its reports has items made from them ('Report from the Head of
     Digital Services'): such an item joins the series its text is closest to, if close enough."""
-    from whoosh.query import Term
-
     papers = {doc.id: doc for doc in archive.documents}
     for committee, clusters in groups.items():
         lone = [c for c in clusters if len(c) == 1 and c[0][1].number is None and c[0][1].minute_number is None]
@@ -85,19 +83,10 @@ def _join_papers(archive: Archive, groups: dict, similarity: Similarity) -> None
         for cluster in lone:
             date, item = cluster[0]
             text = " ".join(" ".join(papers[s].text_pages) for s in item.sources if s in papers) or item.text
-            best = None
-            for candidate in series:
-                if date in {d for d, _ in candidate}:
-                    continue
-                for match in similarity.closest(text, Term("id", candidate[0][1].id), limit=1):
-                    if match.score >= REPORT_JOINS_SERIES and (best is None or match.score > best[0]):
-                        best = (match.score, candidate)
-                for _, member in candidate[1:]:
-                    for match in similarity.closest(text, Term("id", member.id), limit=1):
-                        if match.score >= REPORT_JOINS_SERIES and (best is None or match.score > best[0]):
-                            best = (match.score, candidate)
-            if best:
-                best[1].append((date, item))
+            cluster_of = {member.id: c for c in series if date not in {d for d, _ in c} for _, member in c}
+            closest = similarity.ranked(text, list(cluster_of))
+            if closest and closest[0].score >= REPORT_JOINS_SERIES:
+                cluster_of[closest[0].id].append((date, item))
                 clusters.remove(cluster)
 
 

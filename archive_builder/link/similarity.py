@@ -1,6 +1,12 @@
-"""How close two texts of the archive are: the Whoosh index finds the candidates (its key terms of a
-text, searched among the entries a filter allows), and a TF-IDF cosine over the index's own word
-statistics scores each candidate from 0 to 1, so thresholds mean the same in every archive."""
+"""How close two texts of the archive are: a TF-IDF cosine, from 0 to 1, over word statistics taken
+from the archive's own entries, so thresholds mean the same in every archive and the same sources
+always give the same scores.
+
+Two uses: scoring a text against a few known entries (the items of the meeting an action is due at),
+which needs no index; and finding, among many entries, the closest to a text (what a decision is
+"possibly related" to), where the Whoosh index finds the candidates: the entries carrying the text's
+most telling words.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +14,11 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from typing import Iterable
-
-from whoosh import scoring
-from whoosh.query import And, Or, Term
-
-from search.schema import stemmed
+from search.schema import stemmed_words
 
 
-QUERY_TERMS = 40  # enough of a text's words to find what shares only its common ones
-CANDIDATES = 200  # entries scored by cosine, of those the index finds: far more than are ever kept
+QUERY_TERMS = 12  # a text's most telling words: what it is about, without the long lists of common words
+CANDIDATES = 40  # entries scored by cosine, of those the index ranks first: far more than are ever kept
 
 
 @dataclass(frozen=True)
@@ -36,70 +37,107 @@ PROCEDURE_WORDS = {
 
 
 class Similarity:
-    def __init__(self, index, texts: Iterable[str], ignore: set[str] | None = None) -> None:
-        """`texts`: every indexed text of the archive, for the words' document frequencies (taken from
-        the archive, not the index, whose statistics depend on its history of updates: the same
-        sources must give the same scores). `ignore`: more words to leave out, such as the names of
-        the archive's people ("Cllr Grant Tomkins proposed ..." makes decisions alike only in who moved them)."""
-        # Term frequency with the query's own weights: a ranking that depends on the entries alone.
-        self._searcher = index.searcher(weighting=scoring.Frequency())
-        self._analyze = stemmed()
-        self._ignore = PROCEDURE_WORDS | {token.text for word in (ignore or ()) for token in self._analyze(word)}
+    def __init__(self, texts: dict[str, str], ignore: set[str] | None = None) -> None:
+        """`texts`: every indexed text of the archive by its entry id (what the index holds as its
+        title and text), for the words' document frequencies and the entries' own vectors. They are
+        taken from the archive, not the index, whose statistics depend on its history of updates.
+        `ignore`: more words to leave out, such as the names of the archive's people ("Cllr Grant
+        Tomkins proposed ..." makes decisions alike only in who moved them)."""
+        self._ignore = PROCEDURE_WORDS | {term for word in (ignore or ()) for term in stemmed_words(word)}
+        self._counts = {entry_id: Counter(self._terms(text)) for entry_id, text in texts.items()}
         self._frequency: Counter = Counter()
-        count = 0
-        for text in texts:
-            self._frequency.update(set(self._terms(text)))
-            count += 1
-        self._documents = max(1, count)
+        for counts in self._counts.values():
+            self._frequency.update(counts.keys())
+        self._documents = max(1, len(texts))
         self._idf: dict[str, float] = {}
         self._vectors: dict[str, dict[str, float]] = {}
 
-    def close(self) -> None:
-        self._searcher.close()
+    def vector(self, text: str) -> dict[str, float]:
+        return self._weighted(Counter(self._terms(text)))
 
-    def __enter__(self) -> "Similarity":
-        return self
+    def ranked(self, text: str, entry_ids, limit: int | None = None) -> list[Match]:
+        """The entries `entry_ids` that share words with `text`, closest first."""
+        return self._ranked(self.vector(text), entry_ids, limit)
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def _ranked(self, vector: dict[str, float], entry_ids, limit: int | None) -> list[Match]:
+        scored = sorted((-round(cosine(vector, self._entry_vector(e)), 3), e) for e in entry_ids)
+        return [self._match(vector, entry_id, -score) for score, entry_id in scored[:limit] if score < 0]
 
-    def closest(self, text: str, among, limit: int = 10) -> list[Match]:
-        """The entries allowed by the query `among` whose text is closest to `text`, best first."""
+    def closest(self, text: str, postings: "Postings", allowed: set[int], limit: int = 10) -> list[Match]:
+        """The entries closest to `text` among the index documents `allowed` (Whoosh document
+        numbers), best first. The index's postings give the entries that carry the text's most telling
+        words, ranked by the weight of the words they carry; the best of those are scored by cosine."""
         vector = self.vector(text)
-        if not vector:
+        if not vector or not allowed:
             return []
-        terms = sorted(vector, key=lambda t: (-round(vector[t], 9), t))[:QUERY_TERMS]
-        query = Or([Term("text", term, boost=vector[term]) for term in terms])
-        hits = self._searcher.search(And([query, among]), limit=max(limit, CANDIDATES))
-        matches = []
-        for hit in hits:
-            other = self._stored_vector(hit["id"], f"{hit.get('title', '')}\n{hit.get('text', '')}")
-            score = cosine(vector, other)
-            shared = tuple(sorted(set(vector) & set(other), key=lambda t: (-round(vector[t] * other[t], 9), t)))
-            matches.append(Match(hit["id"], round(score, 3), shared))
-        return sorted(matches, key=lambda m: (-m.score, m.id))[:limit]
+        weights: Counter = Counter()
+        for term in sorted(vector, key=lambda t: (-round(vector[t], 9), t))[:QUERY_TERMS]:
+            for docnum in postings.carrying(term) & allowed:
+                weights[docnum] += vector[term]
+        ids = [postings.entry_id(docnum) for docnum in _best(weights, CANDIDATES)]
+        return self._ranked(vector, ids, limit)
+
+    def _match(self, vector: dict[str, float], entry_id: str, score: float) -> Match:
+        other = self._entry_vector(entry_id)
+        shared = tuple(sorted(set(vector) & set(other), key=lambda t: (-round(vector[t] * other[t], 9), t)))
+        return Match(entry_id, score, shared)
 
     def _terms(self, text: str) -> list[str]:
-        return [
-            token.text for token in self._analyze(text or "")
-            if len(token.text) > 2 and not any(c.isdigit() for c in token.text) and token.text not in self._ignore
-        ]
+        return [term for term in stemmed_words(text or "") if len(term) > 2 and not _has_digit(term) and term not in self._ignore]
 
-    def vector(self, text: str) -> dict[str, float]:
-        counts = Counter(self._terms(text))
+    def _entry_vector(self, entry_id: str) -> dict[str, float]:
+        if entry_id not in self._vectors:
+            self._vectors[entry_id] = self._weighted(self._counts.get(entry_id, Counter()))
+        return self._vectors[entry_id]
+
+    def _weighted(self, counts: Counter) -> dict[str, float]:
         weights = {term: (1 + math.log(count)) * self._term_idf(term) for term, count in counts.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {term: w / norm for term, w in weights.items()}
-
-    def _stored_vector(self, entry_id: str, text: str) -> dict[str, float]:
-        if entry_id not in self._vectors:
-            self._vectors[entry_id] = self.vector(text)
-        return self._vectors[entry_id]
 
     def _term_idf(self, term: str) -> float:
         if term not in self._idf:
             self._idf[term] = math.log((self._documents + 1) / (self._frequency[term] + 1)) + 1
         return self._idf[term]
+
+
+class Postings:
+    """The index's postings of the `text` field: which entries carry a (stemmed) word. Each word's
+    list is read once; linking asks for the same words again and again."""
+
+    def __init__(self, searcher) -> None:
+        self._reader = searcher.reader()
+        self._searcher = searcher
+        self._carrying: dict[str, frozenset[int]] = {}
+        self._ids: dict[int, str] = {}
+
+    def carrying(self, term: str) -> frozenset[int]:
+        if term not in self._carrying:
+            found = frozenset()
+            if (("text", term)) in self._reader:
+                found = frozenset(self._reader.postings("text", term).all_ids())
+            self._carrying[term] = found
+        return self._carrying[term]
+
+    def entry_id(self, docnum: int) -> str:
+        if docnum not in self._ids:
+            self._ids[docnum] = self._searcher.stored_fields(docnum)["id"]
+        return self._ids[docnum]
+
+
+def _best(weights: Counter, count: int) -> list[int]:
+    """The documents of the `count` best weights, and every document tied with the last of them: which
+    of equally weighted documents come first depends on the index's order, which the same sources do
+    not always give."""
+    ranked = sorted(((round(weight, 9), docnum) for docnum, weight in weights.items()), reverse=True)
+    if len(ranked) <= count:
+        return [docnum for _, docnum in ranked]
+    cutoff = ranked[count - 1][0]
+    return [docnum for weight, docnum in ranked if weight >= cutoff]
+
+
+def _has_digit(term: str) -> bool:
+    return any(c.isdigit() for c in term)
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -82,9 +82,15 @@ def head_of(lines: list[Line]) -> list[Line]:
     attendance lists), so that an item mentioning another body's meeting cannot name this one's."""
     head = lines[:HEADER_LINES]
     for index, line in enumerate(head):
-        if index >= MIN_HEAD_LINES and _BUSINESS_STARTS.match(line.text):
+        if index >= MIN_HEAD_LINES and _BUSINESS_STARTS.match(line.text) and not _starts_with_date(line.text):
             return head[:index]
     return head
+
+
+def _starts_with_date(text: str) -> bool:
+    """'25 February 2014.' wrapped onto its own line is the meeting's date, not item 25."""
+    dates = find_dates(text[:40])
+    return bool(dates) and dates[0].start <= 12
 
 
 def body_names(lines: list[Line]) -> list[str]:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 # Honorifics and the gender they tell, which keeps "Mr J Meade" and "Ms J Meade" apart.
@@ -55,13 +56,18 @@ class PersonName:
     @property
     def surname_key(self) -> str:
         """The surname as a key: case, hyphens, spaces and apostrophes do not tell people apart."""
-        return re.sub(r"[^a-z]", "", self.surname.lower())
+        return _surname_key(self.surname)
 
     @property
     def full(self) -> str:
         """The fullest plain form: forenames (or initials) and surname, without honorific."""
         given = " ".join(self.forenames) if self.forenames else " ".join(self.initials)
         return f"{given} {self.surname}".strip()
+
+
+@lru_cache(maxsize=65536)  # people are matched by surname many times over
+def _surname_key(surname: str) -> str:
+    return re.sub(r"[^a-z]", "", surname.lower())
 
 
 def parse_name(text: str) -> PersonName:
