@@ -1,9 +1,15 @@
 """A small archive built by hand, with every kind of thing the site shows, and its source files.
 
-Two committees; four meetings (one held, one known only from another document, one scheduled, one
+Two committees; five meetings (two held, one known only from another document, one scheduled, one
 cancelled); an agenda pack split into two parts; minutes; a report with its facts; a document that
 is not published; an exempt item whose text must never reach the site; and hostile strings in
 titles, names and text, which must render as the literal words.
+
+Following decisions forward: a series (the update report, at two meetings); actions of every
+status (followed up, overdue, open, unknown) in both committees; a resolution followed up twice, by
+a later meeting of another committee and by the next meeting of its own; references to a resolution,
+to an item and to a paper; a possibly related item; the next meeting fixed; links to and from the
+exempt item, which must never show; and movers and seconders printed as the minutes print them.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from archive_builder.model import (
     Person,
     ReportFacts,
     Resolution,
+    Series,
     Votes,
 )
 
@@ -59,6 +66,8 @@ MEETING = "joint-ict/2018-10-16"
 REFERENCED = "joint-ict/2018-06-12"
 SCHEDULED = "joint-ict/2019-03-12"
 CANCELLED = "cabinet/2019-01-15"
+CABINET = "cabinet/2018-11-20"
+SERIES = "joint-ict/update-report"
 
 PACK = "joint-ict-2018-10-16-agenda-pack"
 PACK_AGENDA = "joint-ict-2018-10-16-agenda"
@@ -116,7 +125,8 @@ def sample_archive() -> Archive:
             Committee("joint-ict", "Joint ICT Committee", aliases=["ICT Joint Committee", "Joint IT Committee"]),
             Committee("cabinet", "Cabinet"),
         ],
-        meetings=[_held_meeting(), _referenced_meeting(), _scheduled_meeting(), _cancelled_meeting()],
+        meetings=[_held_meeting(), _referenced_meeting(), _scheduled_meeting(), _cancelled_meeting(),
+                  _cabinet_meeting()],
         documents=_documents(),
         people=[
             Person("anne-smith", "Cllr Anne Smith", aliases=["Councillor A Smith"], organisation="Kent County Council"),
@@ -126,15 +136,31 @@ def sample_archive() -> Archive:
         ],
         links=[
             Link(f"{MEETING}/3", REFERENCED, "approves-minutes", "the minutes of the meeting held on 12 June 2018"),
-            Link(f"{MEETING}/6/r2a", f"{SCHEDULED}/5", "follow-up", "Update report on the datacentre link"),
+            # As the linker makes them: a follow-up and a possibly related item point from the later item
+            # to the earlier resolution; a reference from the words that make it; the next meeting from
+            # the resolution that fixed it.
+            Link(f"{SCHEDULED}/5", f"{MEETING}/6/r2a", "follow-up", "Update report on the datacentre link"),
             Link(f"{MEETING}/6/r2a", SCHEDULED, "next-meeting", "report back to the next meeting"),
             Link(f"{SCHEDULED}/5", f"{MEETING}/6/r1", "refers-to", "minute 288"),
-            Link(f"{MEETING}/6/r2b", f"{SCHEDULED}/5", "related", "<script>alert('evidence')</script>", score=0.42),
-            # A link from an exempt item's resolution: it must not reach any page.
-            Link(f"{MEETING}/7/r1", f"{SCHEDULED}/5", "follow-up", EXEMPT_LINK_EVIDENCE),
+            Link(f"{SCHEDULED}/5", f"{MEETING}/6/r2b", "related", "<script>alert('evidence')</script>", score=0.42),
+            # Links to and from an exempt item's resolution: they must not reach any page.
+            Link(f"{SCHEDULED}/5", f"{MEETING}/7/r1", "follow-up", EXEMPT_LINK_EVIDENCE),
+            Link(f"{MEETING}/7/r1", f"{SCHEDULED}/5", "refers-to", EXEMPT_LINK_EVIDENCE),
             # A link to something the archive does not have is left out, not left broken.
             Link(f"{MEETING}/6/r1", "no-such-document", "refers-to", "a lost paper"),
+            # Following the procurement forward: first Cabinet (another committee) takes it up ...
+            Link(f"{CABINET}/4", f"{MEETING}/6/r2a", "follow-up",
+                 "“Report back on the procurement” (due at the next meeting); answered by 2018-11-20 item 4 "
+                 "“Datacentre link procurement”: words in common: datacentr, link, procur"),
+            # ... and refers to the item that decided it, and the item names its own paper.
+            Link(f"{CABINET}/4", f"{MEETING}/6", "refers-to",
+                 "The Committee agreed on 16 October 2018 (minute 288) to procure the link."),
+            Link(f"{MEETING}/6", PACK_REPORT, "refers-to",
+                 "the report “Update report”, for the item of the same title"),
+            # The exempt item as the target of a link: never shown either.
+            Link(f"{SCHEDULED}/5", f"{MEETING}/7", "refers-to", EXEMPT_LINK_EVIDENCE + " (to the item)"),
         ],
+        series=[Series(SERIES, "joint-ict", "Update report", items=[f"{MEETING}/6", f"{SCHEDULED}/5"])],
     )
 
 
@@ -199,6 +225,7 @@ def _update_report_item() -> Item:
         page=2,
         document=MINUTES,
         sources=[MINUTES, PACK_REPORT],
+        series=SERIES,
         resolutions=[
             Resolution(f"{MEETING}/6/r1", "That the report be noted.", label="(1)", outcome="noted", page=2,
                        document=MINUTES),
@@ -217,6 +244,12 @@ def _update_report_item() -> Item:
             Resolution(f"{MEETING}/6/r2b", "That the budget be reviewed in March 2019.", label="(2)(b)",
                        actions=[Action("Review the budget", status="overdue", due="2019-03")], page=3,
                        document=MINUTES),
+            Resolution(f"{MEETING}/6/r2c", "That officers agree a data-sharing protocol with the partner councils.",
+                       label="(2)(c)", mover="Cllr Jones", seconder="The Chair",
+                       actions=[Action("Agree a data-sharing protocol", status="open", owner="Jane Officer",
+                                       due="2019-06-30"),
+                                Action("Publish the protocol", status="unknown")],
+                       page=3, document=MINUTES),
         ],
     )
 
@@ -233,12 +266,41 @@ def _scheduled_meeting() -> Meeting:
         status="scheduled",
         start_time="2.00 pm",
         documents=[NEXT_AGENDA],
-        items=[Item(f"{SCHEDULED}/5", "5", "Update report", page=1, document=NEXT_AGENDA)],
+        items=[Item(f"{SCHEDULED}/5", "5", "Update report", page=1, document=NEXT_AGENDA, series=SERIES)],
     )
 
 
 def _cancelled_meeting() -> Meeting:
     return Meeting(id=CANCELLED, committee="cabinet", date="2019-01-15", status="cancelled", documents=[NOTICE])
+
+
+def _cabinet_meeting() -> Meeting:
+    """A meeting of the other committee between the two of the Joint ICT Committee: it takes the
+    procurement up, and sets an open action of its own."""
+    return Meeting(
+        id=CABINET,
+        committee="cabinet",
+        date="2018-11-20",
+        attendance=[
+            Attendee("Cllr Anne Smith", person="anne-smith"),
+            Attendee("Cllr Bob Jones", status="apologies", person="bob-jones"),
+            Attendee("Jane Officer", role="officer", title="Head of ICT", person="jane-officer"),
+        ],
+        declarations=[
+            Declaration("Cllr Anne Smith", "Personal interest: a member of the Joint ICT Committee.",
+                        item=f"{CABINET}/4", person="anne-smith"),
+        ],
+        items=[
+            Item(f"{CABINET}/4", "4", "Datacentre link procurement", minute_number="41",
+                 text="The Cabinet Member reported on the procurement of the datacentre link.",
+                 resolutions=[
+                     Resolution(f"{CABINET}/4/r1", "That the contract be awarded to the preferred bidder.",
+                                mover="Cllr Smith", seconder="Cllr Jones",
+                                actions=[Action("Sign the contract", status="open", owner="Head of ICT",
+                                                due="next-meeting")]),
+                 ]),
+        ],
+    )
 
 
 def _documents() -> list[Document]:

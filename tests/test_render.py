@@ -15,6 +15,7 @@ import yaml
 
 import fixtures_archive as fx
 from archive_builder.config import Config
+from archive_builder.model import Series
 from archive_builder.publish import PublishError, publish
 from archive_builder.render import mkdocs_yml, render_site
 from archive_builder.render.downloads import download_name
@@ -174,6 +175,7 @@ EXPECTED_PAGES = [
     "meetings/cabinet/2019-01-15/index.html",
     "decisions/index.html",
     "decisions/2018/index.html",
+    "followups/index.html",
     "people/index.html",
     "people/anne-smith/index.html",
     "people/evil-name/index.html",
@@ -184,6 +186,7 @@ EXPECTED_PAGES = [
     f"documents/{fx.UNPUBLISHED}/index.html",
     "data/archive.json",
     "assets/archive.css",
+    "assets/archive.js",
 ]
 
 
@@ -213,7 +216,8 @@ def test_a_resolution_read_on_its_own_says_which_meeting_and_item_it_belongs_to(
     assert "Resolution (2)(a): Carried" in resolution.text
     assert "For 5, Against 1, Abstain 0" in resolution.text
     assert "Moved by: Cllr Anne Smith" in resolution.text
-    assert "Report back on the procurement (status: followed up; owner: Head of ICT; due: the next meeting)" in (
+    assert ("../../../people/anne-smith/", "Cllr Anne Smith") in resolution.links
+    assert "followed up Report back on the procurement (due at the next meeting; owner: Head of ICT)" in (
         resolution.text
     )
     assert ("#item-6-r2a", "Link to this resolution") in resolution.links
@@ -224,7 +228,7 @@ def test_what_happened_next_lists_later_links_and_keeps_possibly_related_apart(s
     html = _meeting_html(sample_site)
     followed = _element(html, "item-6-r2a")
     assert "What happened next" in followed.text
-    assert ("../2019-03-12/#item-5", "Joint ICT Committee, 12 March 2019, item 5: Update report") in followed.links
+    assert ("../2019-03-12/#item-5", "12 March 2019, item 5 Update report") in followed.links
     assert "Possibly related" not in followed.text
     related = _element(html, "item-6-r2b")
     assert "Possibly related" in related.text and "(score 0.42)" in related.text
@@ -360,7 +364,7 @@ def test_open_data_export_is_published_with_addresses_and_downloads(sample_site)
 
 
 def test_every_page_is_marked_generated_with_its_kind(sample_site):
-    kinds = {"home", "listing", "committee", "meeting", "document", "person", "decisions"}
+    kinds = {"home", "listing", "committee", "meeting", "document", "person", "decisions", "followups"}
     for path, text in sample_site.files.pages.items():
         if path.endswith(".md"):
             post = frontmatter.loads(text)
@@ -385,10 +389,14 @@ def test_rendering_twice_gives_identical_bytes(tmp_path, sample_sources):
 def test_pages_do_not_depend_on_the_order_of_the_archive_lists(tmp_path, sample_sources):
     config = Config(root=tmp_path)
     shuffled = fx.sample_archive()
-    for listed in (shuffled.committees, shuffled.meetings, shuffled.documents, shuffled.people, shuffled.links):
+    shuffled.series.append(Series("cabinet/none", "cabinet", "Nothing yet"))
+    for listed in (shuffled.committees, shuffled.meetings, shuffled.documents, shuffled.people, shuffled.links,
+                   shuffled.series):
         random.Random(7).shuffle(listed)
         listed.reverse()
-    first = render_site(fx.sample_archive(), config, sample_sources).pages
+    unshuffled = fx.sample_archive()
+    unshuffled.series.append(Series("cabinet/none", "cabinet", "Nothing yet"))
+    first = render_site(unshuffled, config, sample_sources).pages
     second = render_site(shuffled, config, sample_sources).pages
     del first["data/archive.json"], second["data/archive.json"]  # the export keeps the archive's own order
     assert first == second
@@ -403,8 +411,9 @@ def test_mkdocs_yml_keeps_to_material_built_ins_with_a_short_nav():
     assert config["theme"]["name"] == "material"
     assert config["plugins"] == []  # Material's own search stays off: Pagefind searches the site
     assert config["extra_css"] == ["assets/archive.css"]
+    assert config["extra_javascript"] == ["assets/archive.js"]  # sorting and filtering the register's tables
     assert [next(iter(entry)) for entry in config["nav"]] == [
-        "Home", "Committees", "Meetings", "Decisions", "People", "Documents"
+        "Home", "Committees", "Meetings", "Decisions", "Follow-ups", "People", "Documents"
     ]
     assert {"navigation.top", "toc.follow"} <= set(config["theme"]["features"])
     assert len(config["theme"]["palette"]) == 2

@@ -1,15 +1,22 @@
-"""Every resolution, one page per year, newest first: the place to scan what was decided."""
+"""The decision register: every resolution, one page per year, in a table a reader can sort and filter
+(committee, outcome, action status, any words) and that reads as a plain table without JavaScript."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from .. import addresses
 from ..model import Item, Meeting, Resolution
-from . import words
+from . import tables, words
 from .escape import inline
-from .lookup import Lookup
+from .item import badge
+from .lookup import Decision, Lookup
 from .page import link, page
 
-Decision = tuple[Meeting, Item, Resolution]
+FOLLOWUPS = "followups/"
+DECISION_TEXT = 200  # characters of a resolution's words in the register; its anchor has the rest
+
+COLUMNS = ("Date", "Committee", "Item", "Label", "Decision", "Outcome", "Actions")
 
 
 def decisions_by_year(lookup: Lookup) -> dict[str, list[Decision]]:
@@ -26,34 +33,66 @@ def decisions_by_year(lookup: Lookup) -> dict[str, list[Decision]]:
 
 def decisions_index(lookup: Lookup, years: dict[str, list[Decision]]) -> tuple[str, str]:
     here = "decisions/index.md"
-    lines = ["Every resolution in the archive, one page per year.", ""]
+    lines = ["The decision register: every resolution in the archive, one page per year, with its committee, "
+             "meeting, item, outcome and the status of the actions it set.", ""]
     if not years:
         lines.append("The archive has no resolutions yet.")
     lines += [f"- {link(year, here, addresses.decisions_url(year))}: {words.count(len(found), 'resolution')}"
               for year, found in years.items()]
+    lines += ["", f"Actions still waiting for an answer, across all committees, are on the "
+              f"{link('follow-up tracker', here, FOLLOWUPS)}."]
     return here, page("listing", "Decisions", "\n".join(lines), listing="decisions", years=list(years))
 
 
 def decisions_page(lookup: Lookup, year: str, decisions: list[Decision]) -> tuple[str, str]:
     here = addresses.decisions_url(year) + "index.md"
-    rows = [f"{words.count(len(decisions), 'resolution')}, newest first.", "",
-            "| Date | Committee | Item | Resolution | Decision | Outcome | Actions |",
-            "| --- | --- | --- | --- | --- | --- | --- |"]
-    for meeting, item, resolution in decisions:
-        item_name = f"{item.number}. {item.title}" if item.number else item.title
-        rows.append(
-            f"| {link(words.medium_date(meeting.date), here, meeting.url)} "
-            f"| {inline(lookup.committee_name(meeting.committee))} "
-            f"| {link(item_name, here, item.url)} "
-            f"| {inline(resolution.label or '')} "
-            f"| {link(words.shorten(resolution.text) or 'Resolution', here, resolution.url)} "
-            f"| {inline(words.outcome(resolution.outcome))} "
-            f"| {_actions(resolution)} |"
-        )
-    return here, page("decisions", f"Decisions in {year}", "\n".join(rows), year=year, resolutions=len(decisions))
+    lines = [_summary(decisions), "",
+             "Newest first. With JavaScript on, click a column heading to sort by it, and use the boxes above the "
+             "table to filter by committee, outcome, action status or any words.", ""]
+    rows = ["| " + " | ".join(COLUMNS) + " |", "| " + " | ".join("---" for _ in COLUMNS) + " |"]
+    rows += [_row(lookup, meeting, item, resolution, here) for meeting, item, resolution in decisions]
+    lines.append(tables.sortable(rows, filters=("Committee", "Outcome", "Actions"), sorted_by="0:descending",
+                                 label="resolutions"))
+    lines += ["", f"See also: {link('all years', here, 'decisions/')} · {link('follow-up tracker', here, FOLLOWUPS)}"]
+    return here, page("decisions", f"Decisions in {year}", "\n".join(lines), wide=True, year=year,
+                      resolutions=len(decisions))
 
 
-def _actions(resolution: Resolution) -> str:
-    statuses = sorted({action.status for action in resolution.actions})
-    counts = (f"{sum(a.status == s for a in resolution.actions)} {words.action_status(s)}" for s in statuses)
-    return inline(", ".join(counts))
+def _summary(decisions: list[Decision]) -> str:
+    outcomes = Counter(words.outcome(r.outcome) for _, _, r in decisions)
+    statuses = Counter(words.action_status(a.status) for _, _, r in decisions for a in r.actions)
+    text = f"{words.count(len(decisions), 'resolution')}: " + ", ".join(
+        f"{count} {inline(name).lower()}" for name, count in sorted(outcomes.items(), key=lambda p: (-p[1], p[0])))
+    if statuses:
+        text += f". {words.count(sum(statuses.values()), 'action')}: " + ", ".join(
+            f"{count} {inline(name)}" for name, count in sorted(statuses.items(), key=lambda p: (-p[1], p[0])))
+    return text + "."
+
+
+def _row(lookup: Lookup, meeting: Meeting, item: Item, resolution: Resolution, here: str) -> str:
+    item_name = f"{item.number}. {item.title}" if item.number else item.title
+    cells = [
+        tables.date_cell(meeting.date, here, meeting.url),
+        tables.value(lookup.committee_name(meeting.committee)),
+        link(item_name, here, resolution.url),
+        inline(resolution.label or ""),
+        inline(words.shorten(resolution.text, DECISION_TEXT)) or "*No wording recorded.*",
+        inline(words.outcome(resolution.outcome)),
+        action_statuses(resolution),
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+def action_statuses(resolution: Resolution) -> str:
+    """The statuses of a resolution's actions as badges ('2 open' where several share one), or a dash."""
+    counts = Counter(action.status for action in resolution.actions)
+    if not counts:
+        return tables.NONE
+    parts = []
+    for status in sorted(counts, key=lambda s: (_STATUS_ORDER.get(s, 9), s)):
+        shown = badge(status)
+        parts.append(shown if counts[status] == 1 else f"{counts[status]} × {shown}")
+    return " ".join(parts)
+
+
+_STATUS_ORDER = {"overdue": 0, "open": 1, "followed-up": 2, "unknown": 3}

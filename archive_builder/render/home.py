@@ -35,14 +35,26 @@ def home_page(lookup: Lookup) -> tuple[str, str]:
     lines += ["", "## Committees", ""]
     committees = sorted(lookup.committees.values(), key=lambda c: (c.name.casefold(), c.id))
     lines += [f"- {link(c.name, here, c.url)}" for c in committees] or ["The archive has no committees yet."]
+    waiting = lookup.actions(("open", "overdue"))
+    overdue = sum(action.status == "overdue" for *_, action in waiting)
+    lines += [
+        "",
+        "## Following decisions forward",
+        "",
+        f"- {link('Decision register', here, 'decisions/')}: every resolution, year by year, with its outcome and "
+        "the status of its actions; sort and filter it by committee, outcome or action status",
+        f"- {link('Follow-up tracker', here, 'followups/')}: {words.count(len(waiting), 'action')} waiting for an "
+        f"answer, {overdue} of them overdue, {len(waiting) - overdue} open",
+    ]
     lines += [
         "",
         "## Browse",
         "",
         "- [Decisions](decisions/index.md): every resolution, year by year",
+        "- [Follow-ups](followups/index.md): open and overdue actions across all committees, oldest first",
         "- [People](people/index.md): councillors and officers, and the meetings they attended",
         "- [Documents](documents/index.md): every agenda, report and set of minutes, with the original files",
         "- [Open data](data/archive.json): the whole archive as one JSON file",
     ]
     return here, page("home", archive.site_name, "\n".join(lines), meetings=len(lookup.meetings),
-                      documents=len(lookup.documents))
+                      documents=len(lookup.documents), open_actions=len(waiting) - overdue, overdue_actions=overdue)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from .. import addresses
-from ..model import Item, Meeting, Resolution
+from ..model import Action, Item, Meeting, Resolution
 from . import links, words
 from .escape import inline, text_block
 from .lookup import Lookup
@@ -25,18 +25,42 @@ def item_section(lookup: Lookup, meeting: Meeting, item: Item, here: str) -> str
     if item.exempt:
         # Number and title only: nothing else of an exempt item may reach the site.
         return f"{heading}\n\n{EXEMPT_NOTE}"
-    resolution_ids = [r.id for r in item.resolutions]
     parts = [
         heading,
         _facts(item),
+        series_note(lookup, item, here),
+        links.block(lookup, "Follows up", links.follows_up(lookup, item), here, "archive-follows", meeting,
+                    related=links.possibly_related_earlier(lookup, item),
+                    related_heading="Possibly related to earlier decisions"),
         text_block(item.text),
         citation(lookup, item.document, item.page, here),
-        links.link_list(lookup, "Follows up", links.earlier(lookup, [item.id, *resolution_ids], meeting), here,
-                        "archive-follows"),
+        links.block(lookup, "Refers to", links.refers_to(lookup, item), here, "archive-refers", meeting),
+        links.block(lookup, "Mentioned before this meeting", links.mentioned_before(lookup, meeting, item), here,
+                    "archive-refers", meeting),
         *(resolution_block(lookup, meeting, item, r, here) for r in item.resolutions),
-        links.link_list(lookup, "What happened next", links.later(lookup, [item.id], meeting), here, "archive-next"),
     ]
+    if not item.resolutions:  # with resolutions, each shows what came of it, references to its item included
+        parts.append(links.block(lookup, "What happened next", links.item_happened_next(lookup, meeting, item), here,
+                                 "archive-next", meeting))
     return "\n\n".join(part for part in parts if part)
+
+
+def series_note(lookup: Lookup, item: Item, here: str) -> str:
+    """'Part of a series: Update report (3 meetings) · before: 16 October 2018 · after: 12 March 2019'."""
+    series = lookup.series.get(item.series or "")
+    if series is None:
+        return ""
+    shown = [lookup.items[i] for i in series.items if i in lookup.items]
+    meetings = len({meeting.id for meeting, _ in shown})
+    text = f"Part of a series: {link(series.title, here, series.url)} ({words.count(meetings, 'meeting')})"
+    place = next((n for n, (_, other) in enumerate(shown) if other.id == item.id), None)
+    if place is not None and place > 0:
+        before = shown[place - 1]
+        text += f" · before: {link(words.medium_date(before[0].date), here, before[1].url)}"
+    if place is not None and place + 1 < len(shown):
+        after = shown[place + 1]
+        text += f" · after: {link(words.medium_date(after[0].date), here, after[1].url)}"
+    return f'<p class="archive-series" markdown="span">{text}</p>'
 
 
 def heading_text(item: Item) -> str:
@@ -83,18 +107,18 @@ def resolution_block(lookup: Lookup, meeting: Meeting, item: Item, resolution: R
         # Whoever arrives at the anchor sees which meeting and item this is without scrolling up.
         f'<p class="archive-context" markdown="span">{link(lookup.item_label(meeting, item), here, item.url)}</p>',
         text_block(resolution.text) or "*The minutes give no wording for this resolution.*",
-        _resolution_facts(resolution),
-        _actions(resolution),
+        _resolution_facts(lookup, resolution, here),
+        actions_list(resolution),
         citation(lookup, resolution.document or item.document, resolution.page, here),
         _permalink(lookup, resolution, anchor),
-        links.link_list(lookup, "What happened next", links.later(lookup, [resolution.id], meeting), here,
-                        "archive-next"),
+        links.block(lookup, "What happened next", links.what_happened_next(lookup, meeting, item, resolution), here,
+                    "archive-next", meeting, related=links.possibly_related_later(lookup, resolution)),
         "</div>",
     ]
     return "\n\n".join(part for part in parts if part)
 
 
-def _resolution_facts(resolution: Resolution) -> str:
+def _resolution_facts(lookup: Lookup, resolution: Resolution, here: str) -> str:
     facts = [f"**Outcome:** {inline(words.outcome(resolution.outcome))}"]
     counted = words.votes(resolution.votes)
     if counted:
@@ -102,26 +126,38 @@ def _resolution_facts(resolution: Resolution) -> str:
     if resolution.votes and resolution.votes.names:
         for side, names in sorted(resolution.votes.names.items()):
             facts.append(f"**Voted {inline(side)}:** {inline(', '.join(names))}")
-    if resolution.mover:
-        facts.append(f"**Moved by:** {inline(resolution.mover)}")
-    if resolution.seconder:
-        facts.append(f"**Seconded by:** {inline(resolution.seconder)}")
+    known = lookup.movers.get(resolution.id, {})
+    for role, printed, words_ in (("moved", resolution.mover, "Moved by"), ("seconded", resolution.seconder,
+                                                                            "Seconded by")):
+        if printed:
+            person = lookup.people.get(known.get(role, ""))
+            facts.append(f"**{words_}:** {link(printed, here, person.url) if person else inline(printed)}")
     return "\n".join(f"- {fact}" for fact in facts)
 
 
-def _actions(resolution: Resolution) -> str:
+def actions_list(resolution: Resolution) -> str:
     if not resolution.actions:
         return ""
     lines = ["**Actions**", ""]
     for action in resolution.actions:
-        details = [f"status: {words.action_status(action.status)}"]
-        if action.owner:
-            details.append(f"owner: {action.owner}")
-        if action.due:
-            details.append(f"due: {words.due_date(action.due)}")
-        lines.append(f'- {inline(action.text)} <span class="archive-action-{html.escape(action.status)}">'
-                     f"({inline('; '.join(details))})</span>")
+        lines.append(f"- {badge(action.status)} {inline(action.text)}{action_details(action)}")
     return "\n".join(lines)
+
+
+def action_details(action: Action) -> str:
+    """' (due at the next meeting; owner: Officers)' in small print, or ''."""
+    details = [words.due_words(action.due)]
+    if action.owner:
+        details.append(f"owner: {action.owner}")
+    return f' <span class="archive-action-details">({inline("; ".join(details))})</span>'
+
+
+def badge(status: str) -> str:
+    """An action's status as a badge a reader sees at once (and a filter can read: `data-value`)."""
+    name = words.action_status(status)
+    css = html.escape(status if status in words.ACTION_STATUSES else "other", quote=True)
+    return (f'<span class="archive-badge archive-badge-{css}" data-value="{html.escape(name, quote=True)}">'
+            f"{inline(name)}</span>")
 
 
 def _permalink(lookup: Lookup, resolution: Resolution, anchor: str) -> str:

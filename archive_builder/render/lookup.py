@@ -6,12 +6,18 @@ links that touch an exempt item are left out altogether, since their evidence ma
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .. import addresses
-from ..model import Archive, Attendee, Committee, Declaration, Document, Item, Link, Meeting, Person, Resolution
+from ..model import (Action, Archive, Attendee, Committee, Declaration, Document, Item, Link, Meeting, Member,
+                     Person, Resolution, Series)
 from . import words
+from .movers import person_of
+
+Decision = tuple[Meeting, Item, Resolution]
 
 
 @dataclass
@@ -30,6 +36,13 @@ class Lookup:
     declarations_by_person: dict[str, list[tuple[Meeting, Declaration]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    membership_by_person: dict[str, list[tuple[Meeting, Member]]] = field(default_factory=lambda: defaultdict(list))
+    series: dict[str, Series] = field(default_factory=dict)
+    # Where each item and resolution stands in the archive: (date, meeting id, item's place, resolution's place).
+    positions: dict[str, tuple] = field(default_factory=dict)
+    # Resolution id -> {"moved": person id, "seconded": person id}, where the printed name is certain.
+    movers: dict[str, dict[str, str]] = field(default_factory=dict)
+    moved_by_person: dict[str, list[tuple[str, Decision]]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
     def of(cls, archive: Archive, site_url: str | None = None) -> Lookup:
@@ -37,6 +50,9 @@ class Lookup:
         lookup.committees = {c.id: c for c in archive.committees}
         lookup.documents = {d.id: d for d in archive.documents}
         lookup.people = {p.id: p for p in archive.people}
+        # A series is shown under a heading of its committee's page, anchored by its id's slug.
+        lookup.series = {s.id: s for s in archive.series
+                         if s.committee in lookup.committees and _ANCHOR.fullmatch(s.id.partition("/")[2])}
         hidden: set[str] = set()
         for meeting in newest_first(archive.meetings):
             lookup._add_meeting(meeting, hidden)
@@ -51,21 +67,57 @@ class Lookup:
     def _add_meeting(self, meeting: Meeting, hidden: set[str]) -> None:
         self.meetings[meeting.id] = meeting
         self.meetings_by_committee[meeting.committee].append(meeting)
-        for item in meeting.items:
+        for number, item in enumerate(meeting.items):
             self.items[item.id] = (meeting, item)
-            for resolution in item.resolutions:
+            self.positions[item.id] = (meeting.date, meeting.id, number, -1, item.id)
+            if item.exempt:
+                hidden.add(item.id)
+            for place, resolution in enumerate(item.resolutions):
+                self.positions[resolution.id] = (meeting.date, meeting.id, number, place, resolution.id)
                 if item.exempt:
                     hidden.add(resolution.id)
                 else:
                     self.resolutions[resolution.id] = (meeting, item, resolution)
-            if item.exempt:
-                hidden.add(item.id)
+                    self._add_movers(meeting, item, resolution)
         for attendee in meeting.attendance:
             if attendee.person:
                 self.attendance_by_person[attendee.person].append((meeting, attendee))
         for declaration in meeting.declarations:
             if declaration.person:
                 self.declarations_by_person[declaration.person].append((meeting, declaration))
+        for member in meeting.membership:
+            if member.person:
+                self.membership_by_person[member.person].append((meeting, member))
+
+    def _add_movers(self, meeting: Meeting, item: Item, resolution: Resolution) -> None:
+        for role, printed in (("moved", resolution.mover), ("seconded", resolution.seconder)):
+            person = person_of(printed, meeting) if printed else None
+            if person in self.people:
+                self.movers.setdefault(resolution.id, {})[role] = person
+                self.moved_by_person[person].append((role, (meeting, item, resolution)))
+
+    # --- Decisions and actions -------------------------------------------------------------------
+
+    @cached_property
+    def decisions(self) -> list[Decision]:
+        """Every resolution that may be shown (none of an exempt item), oldest first, in the minutes' order."""
+        return sorted(self.resolutions.values(), key=lambda found: self.positions[found[2].id])
+
+    def actions(self, statuses: tuple[str, ...] = ("open", "overdue"), committee: str | None = None
+                ) -> list[tuple[Meeting, Item, Resolution, Action]]:
+        """The actions of the shown resolutions whose status is one of `statuses`, oldest first."""
+        return [(meeting, item, resolution, action) for meeting, item, resolution in self.decisions
+                if committee in (None, meeting.committee)
+                for action in resolution.actions if action.status in statuses]
+
+    def order_of(self, any_id: str) -> tuple:
+        """A sort key putting link ends in the order they happened: by date, then agenda order."""
+        if any_id in self.positions:
+            return self.positions[any_id]
+        if any_id in self.meetings:  # a meeting before its own items
+            return (self.meetings[any_id].date, any_id, -2, -1, any_id)
+        document = self.documents.get(any_id)
+        return (self.date_of(any_id) or "9999", (document.meeting or "") if document else "", 9999, -1, any_id)
 
     # --- What an id is --------------------------------------------------------------------------
 
@@ -129,6 +181,8 @@ class Lookup:
         found = [self.documents[d] for d in meeting.documents if d in self.documents]
         return sorted(found, key=document_order)
 
+
+_ANCHOR = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 _KIND_ORDER = {"agenda": 0, "agenda-pack": 1, "report": 2, "decision": 3, "minutes": 4, "other": 5}
 

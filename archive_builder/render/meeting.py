@@ -59,18 +59,18 @@ def _facts(lookup: Lookup, meeting: Meeting, here: str) -> str:
 
 def _status_note(lookup: Lookup, meeting: Meeting, here: str) -> str:
     """Why a meeting page may be thin, and where the archive heard of the meeting."""
-    mentions = links.other_ends(lookup, [meeting.id])
+    mentions = links.meeting_mentions(lookup, meeting)
     if meeting.status == "referenced":
         lines = ['!!! note "Known only from other documents"', "",
                  "    The archive has no document of this meeting: other documents mention it."]
         if mentions:
             lines += ["", "    It is mentioned in:", ""]
-            lines += ["    " + links.line(lookup, found, other, here) for found, other in mentions]
+            lines += ["    " + links.line(lookup, entry, here, meeting) for entry in mentions]
         return "\n".join(lines)
     note = _STATUS_NOTES.get(meeting.status, "")
     if mentions:
-        note += ("\n\n" if note else "") + links.link_list(lookup, "Elsewhere in the archive", mentions, here,
-                                                            "archive-mentions")
+        note += ("\n\n" if note else "") + links.block(lookup, "Elsewhere in the archive", mentions, here,
+                                                        "archive-mentions", meeting)
     return note
 
 

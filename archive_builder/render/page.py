@@ -20,9 +20,14 @@ _THEME_KEYS = frozenset(
 )
 
 
-def page(kind: str, title: str, body: str, **fields: object) -> str:
+_SIDEBARS = ("navigation", "toc")
+
+
+def page(kind: str, title: str, body: str, wide: bool = False, **fields: object) -> str:
     """A page headed `title`: front matter (`generated: true`, `kind`, `title`, then `fields` in the
-    order given), the title as its heading, then `body`."""
+    order given), the title as its heading, then `body`. A `wide` page (a big table) hides Material's
+    sidebars to give the table the page's width: the one theme key the builder writes, and only ever
+    with this fixed value."""
     clash = _THEME_KEYS.intersection(fields)
     if clash:
         raise ValueError(f"front matter keys {sorted(clash)} belong to the theme")
@@ -32,6 +37,8 @@ def page(kind: str, title: str, body: str, **fields: object) -> str:
         # heading would be unescaped on the way (so "&lt;/title&gt;" would end the element): the
         # title is therefore always given here, HTML-escaped.
         metadata["title"] = html_text(title)
+    if wide:
+        metadata["hide"] = list(_SIDEBARS)
     metadata.update((key, value) for key, value in fields.items() if value is not None)
     post = frontmatter.Post(f"# {inline(title)}\n\n{body.strip()}\n", **metadata)
     # sort_keys=False keeps the order above: fixed by the code, the same on every build.

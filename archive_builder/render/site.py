@@ -11,6 +11,7 @@ from ..config import Config
 from ..export import export_json
 from ..model import Archive
 from ..pages_writer import SiteFiles
+from .actions import followups_page
 from .committee import committee_page, committees_index
 from .decisions import decisions_by_year, decisions_index, decisions_page
 from .document import document_page, documents_index
@@ -22,6 +23,7 @@ from .meeting import meeting_page
 from .person import people_index, person_page
 
 STYLESHEET = "assets/archive.css"
+SCRIPT = "assets/archive.js"  # sorting and filtering for the register's tables: see tables.py
 EXPORT = "data/archive.json"
 
 
@@ -41,12 +43,14 @@ def render_site(archive: Archive, config: Config, sources_dir: Path) -> SiteFile
         *(meeting_page(lookup, m) for m in archive.meetings),
         decisions_index(lookup, years),
         *(decisions_page(lookup, year, found) for year, found in years.items()),
+        followups_page(lookup),
         people_index(lookup),
         *(person_page(lookup, p) for p in archive.people),
         documents_index(lookup),
         *(document_page(lookup, d) for d in archive.documents),
         (EXPORT, export_json(archive)),
         (STYLESHEET, stylesheet()),
+        (SCRIPT, script()),
     ]
     files = SiteFiles()
     for path, text in pages:
@@ -60,6 +64,10 @@ def render_site(archive: Archive, config: Config, sources_dir: Path) -> SiteFile
 
 def stylesheet() -> str:
     return _template("archive.css")
+
+
+def script() -> str:
+    return _template("archive.js")
 
 
 def mkdocs_yml(site_name: str) -> str:

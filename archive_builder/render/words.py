@@ -68,6 +68,15 @@ def due_date(due: str | None) -> str:
     return medium_date(due)
 
 
+def due_words(due: str | None) -> str:
+    """'due at the next meeting', 'due March 2019', 'due 31 January 2019', or 'no date set'."""
+    if not due:
+        return "no date set"
+    if due == "next-meeting":
+        return "due at the next meeting"
+    return "due " + due_date(due)
+
+
 def year_of(iso_date: str | None) -> str | None:
     return iso_date[:4] if iso_date and len(iso_date) >= 4 and iso_date[:4].isdigit() else None
 
@@ -109,6 +118,11 @@ def shorten(text: str, limit: int = 300) -> str:
         return flat
     cut = flat[:limit].rsplit(" ", 1)[0] or flat[:limit]
     return cut.rstrip(" ,;:.") + "…"
+
+
+def is_date(text: str | None) -> bool:
+    """Whether `text` is a date written YYYY-MM-DD (and nothing else)."""
+    return bool(text) and len(text) == 10 and _date(text) is not None
 
 
 def _date(iso_date: str | None) -> datetime.date | None:

@@ -1,0 +1,84 @@
+"""The follow-up tracker: every action still waiting for an answer (open or overdue), across all
+committees, oldest first; and the same list for one committee on its page.
+
+An action's status comes from the linker, judged against the latest meeting the archive holds:
+followed up (a later item answers it), overdue (the meeting or date it was due by has passed with no
+answer), open (not yet due, or no date set).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import Action, Item, Meeting, Resolution
+from . import tables, words
+from .escape import inline
+from .item import badge
+from .lookup import Lookup
+from .page import link, page
+
+FOLLOWUPS_PAGE = "followups/index.md"
+ACTION_TEXT = 200
+WAITING = ("open", "overdue")
+
+Row = tuple[Meeting, Item, Resolution, Action]
+
+
+def followups_page(lookup: Lookup) -> tuple[str, str]:
+    here = FOLLOWUPS_PAGE
+    waiting = lookup.actions(WAITING)
+    answered = lookup.actions(("followed-up",))
+    lines = [summary(waiting), ""]
+    if answered:
+        lines += [f"{words.count(len(answered), 'action has', 'actions have')} been followed up; each resolution's "
+                  "“What happened next” shows how.", ""]
+    lines += ["**Overdue:** the meeting or date it was due by has passed, and no later item answers it. "
+              "**Open:** not yet due, or no date was set.", ""]
+    if waiting:
+        lines += ["Oldest first.", "", table(lookup, waiting, here, with_committee=True)]
+    lines += ["", f"See also: {link('the decision register', here, 'decisions/')}"]
+    counts = Counter(action.status for *_, action in waiting)
+    return here, page("followups", "Follow-ups", "\n".join(lines), wide=True, listing="followups",
+                      open_actions=counts["open"], overdue_actions=counts["overdue"], followed_up=len(answered))
+
+
+def summary(waiting: list[Row], across: bool = True) -> str:
+    if not waiting:
+        return "No action is waiting for an answer."
+    counts = Counter(action.status for *_, action in waiting)
+    committees = len({meeting.committee for meeting, *_ in waiting})
+    text = (f"{words.count(len(waiting), 'action is', 'actions are')} waiting for an answer: "
+            f"{counts['overdue']} overdue and {counts['open']} open")
+    return text + (f", across {words.count(committees, 'committee')}." if across else ".")
+
+
+def committee_section(lookup: Lookup, committee_id: str, here: str) -> str:
+    waiting = lookup.actions(WAITING, committee=committee_id)
+    if not waiting:
+        return '## Open actions {#open-actions}\n\nNo action of this committee is waiting for an answer.'
+    return "\n".join(["## Open actions {#open-actions}", "", summary(waiting, across=False), "", "Oldest first.", "",
+                      table(lookup, waiting, here, with_committee=False)])
+
+
+def table(lookup: Lookup, rows: list[Row], here: str, with_committee: bool) -> str:
+    columns = ["Date", *(["Committee"] if with_committee else []), "Decision", "Action", "Due", "Owner", "Status"]
+    lines = ["| " + " | ".join(columns) + " |", "| " + " | ".join("---" for _ in columns) + " |"]
+    for meeting, item, resolution, action in rows:
+        cells = [tables.date_cell(meeting.date, here, meeting.url)]
+        if with_committee:
+            cells.append(tables.value(lookup.committee_name(meeting.committee)))
+        cells += [
+            link(_decision_name(item, resolution), here, resolution.url),
+            inline(words.shorten(action.text, ACTION_TEXT)),
+            inline(words.due_date(action.due)) or "no date set",
+            inline(action.owner or ""),
+            badge(action.status),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    filters = ("Committee", "Status") if with_committee else ("Status",)
+    return tables.sortable(lines, filters=filters, sorted_by="0:ascending", label="actions")
+
+
+def _decision_name(item: Item, resolution: Resolution) -> str:
+    name = f"{item.number}. {item.title}" if item.number else item.title
+    return f"{name}, resolution {resolution.label}" if resolution.label else name
