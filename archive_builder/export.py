@@ -42,7 +42,7 @@ def export_data(archive: Archive) -> dict:
         "meetings": [_meeting(m) for m in archive.meetings],
         "documents": [_document(d) for d in archive.documents],
         "people": [_person(p) for p in archive.people],
-        "links": [_link(link) for link in archive.links],
+        "links": [_link(link) for link in archive.public_links()],
         "series": [_series(s) for s in archive.series],
     }
 

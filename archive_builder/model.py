@@ -241,6 +241,19 @@ class Archive:
     series: list[Series] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
+    def private_ids(self) -> set[str]:
+        """Ids of what was taken in private: exempt items and their decisions. Nothing about them is
+        published but the item's number and title; a link to or from one could quote them."""
+        return {
+            any_id
+            for meeting in self.meetings for item in meeting.items if item.exempt
+            for any_id in (item.id, *(r.id for r in item.resolutions))
+        }
+
+    def public_links(self) -> list["Link"]:
+        private = self.private_ids()
+        return [link for link in self.links if link.from_ not in private and link.to not in private]
+
 
 # --- What one document says, before documents are put together ---------------------------------
 

@@ -194,3 +194,13 @@ def test_every_source_file_is_a_document(export):
 
     sources = {p.name for p in corpus_folder("kent-moderngov").iterdir()}
     assert {d["source"] for d in export["documents"] if not d["part_of"]} == sources
+
+
+def test_a_motion_that_was_lost_sets_no_action(export):
+    """The amendments Council voted down asked for things ("elections in May 2026"); none of that is
+    an action anyone must follow up."""
+    resolutions = [r for m in export["meetings"] for i in m["items"] for r in i["resolutions"]]
+    lost = [r for r in resolutions if r["outcome"] == "lost"]
+    assert len(lost) >= 5
+    assert not [r["id"] for r in lost if r["actions"]]
+    assert any(r["actions"] for r in resolutions if r["outcome"] == "carried")

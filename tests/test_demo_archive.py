@@ -140,3 +140,25 @@ def test_every_source_file_is_a_document_with_its_download(demo_site, export):
     for document in documents:
         if document["published"]:
             assert (demo_site.site_dir / document["download"]).read_bytes() == (PROJECT / "sources" / document["source"]).read_bytes()
+
+
+def test_resolutions_are_named_without_the_stops_printed_after_their_numbers(demo_site, export):
+    """"1." in the minutes is "Resolution 1" on the page, not "Resolution 1.:"."""
+    assert "1." in {r["label"] for m in export["meetings"] for i in m["items"] for r in i["resolutions"]}
+    pages = "".join(path.read_text(encoding="utf-8") for path in demo_site.site_dir.rglob("*.html"))
+    assert "Resolution 1:" in pages
+    assert "Resolution 1.:" not in pages and "resolution 1.," not in pages
+
+
+def test_actions_read_as_what_is_to_be_done_with_their_due_point(export):
+    actions = {r["id"]: r["actions"] for m in export["meetings"] for i in m["items"] for r in i["resolutions"] if r["actions"]}
+    route = actions[f"{ET}/2025-01-16/6/r1"][0]
+    assert route["text"].startswith("Route B be taken forward") and "in favour" not in route["text"]
+    assert route["due"] == "next-meeting"
+    response = actions[f"{ET}/2024-09-12/6/r2b"][0]
+    assert response["text"] == "Officers report back to the next meeting on the operator's response."
+    # "officers monitor ... and report to the Committee in October 2025": no "to", still an action
+    monitoring = [a for r, found in actions.items() if r.startswith(f"{ET}/2024-11-14/28/") for a in found]
+    assert [(a["owner"], a["due"]) for a in monitoring] == [("Officers", "2025-10")]
+    # nothing is set by a resolution that only notes
+    assert not [r for r in actions if r.startswith(f"{ET}/2024-11-14/28/") and not r.endswith("2")]

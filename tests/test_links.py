@@ -135,6 +135,14 @@ def test_parish_minute_references_are_linked(parish):
     assert ("stoke-ferry-parish-council/2018-07-04/143-18", "stoke-ferry-parish-council/2018-06-06/127-18", "refers-to") in found(parish)
 
 
+def test_reference_evidence_shows_the_words_that_make_it(parish, kent):
+    """A reference made deep inside a long paragraph is quoted around its words, not from the top."""
+    references = [l for export in (parish, kent) for l in links(export, "refers-to")]
+    minute = next(l for l in references if l["to"] == "stoke-ferry-parish-council/2018-06-06/127-18")
+    assert "127/18" in minute["evidence"]
+    assert all(len(l["evidence"]) <= 245 for l in references)
+
+
 # --- Every link ------------------------------------------------------------------------------------
 
 
@@ -180,3 +188,18 @@ def test_the_answered_action_is_followed_up_and_its_minute_referred_to(tempting)
     assert ("planning-committee/2024-03-05/3", "planning-committee/2024-02-06/4/r1", "follow-up") in found(tempting)
     assert ("planning-committee/2024-03-05/3", "planning-committee/2024-02-06/4", "refers-to") in found(tempting)
     assert ("planning-committee/2024-02-06/2", "planning-committee/2024-01-09", "approves-minutes") in found(tempting)
+
+
+def test_links_touching_a_private_item_never_reach_the_export():
+    """A link's evidence can quote its ends: none from or to an exempt item or its decisions."""
+    import json
+
+    import tests.fixtures_archive as fx
+    from archive_builder.export import export_data
+
+    archive = fx.sample_archive()
+    exported = json.dumps(export_data(archive))
+    assert fx.SECRET not in exported
+    assert fx.EXEMPT_LINK_EVIDENCE not in exported
+    private = archive.private_ids()
+    assert private and not [l for l in export_data(archive)["links"] if {l["from"], l["to"]} & private]

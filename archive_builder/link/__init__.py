@@ -43,6 +43,7 @@ def certain_links(archive: Archive, similarity: Similarity) -> None:
     archive.links = certain
     certain = _distinct(certain + follow_ups(archive, similarity))
     archive.links = _in_order(certain)
+    archive.links = archive.public_links()  # evidence from or about a private item could quote it
 
 
 def possibly_related(archive: Archive, similarity: Similarity, index_dir: Path) -> None:
@@ -53,6 +54,7 @@ def possibly_related(archive: Archive, similarity: Similarity, index_dir: Path) 
     with index.searcher() as searcher:
         related = related_links(archive, similarity, searcher, archive.links)
     archive.links = _in_order(_distinct(archive.links + related))
+    archive.links = archive.public_links()
 
 
 def _in_order(links: list[Link]) -> list[Link]:

@@ -38,6 +38,8 @@ def follow_ups(archive: Archive, similarity: Similarity) -> list[Link]:
     for meeting in archive.meetings:
         later = [m for m in by_committee[meeting.committee] if m.date > meeting.date]
         for item in meeting.items:
+            if item.exempt:
+                continue  # nothing of it is published, its actions included
             for resolution in item.resolutions:
                 for action in resolution.actions:
                     due = _due_meeting(action, meeting, later, meetings.get(next_of.get(meeting.id, "")))

@@ -45,11 +45,31 @@ def mention_links(archive: Archive) -> list[Link]:
                 for sentence in _sentences(text):
                     links += _minute_links(origin, sentence, meeting, minutes, item.id, previous_of.get(meeting.id))
                     links += _decision_links(origin, sentence, decisions, item.id)
-                    links += [Link(origin, labels[(meeting.committee, m.group("n"))], "refers-to", sentence)
+                    links += [Link(origin, labels[(meeting.committee, m.group("n"))], "refers-to", _quote(sentence, m))
                               for m in _RESOLUTION_NUMBER.finditer(sentence)
                               if (meeting.committee, m.group("n")) in labels and not labels[(meeting.committee, m.group("n"))].startswith(item.id + "/")]
                     links += _meeting_links(origin, sentence, meeting, meetings, committees)
     return links
+
+
+QUOTE = 240  # characters of evidence: the sentence, or as much of it around the reference as fits
+
+
+def _quote(sentence: str, where) -> str:
+    """The sentence that makes a reference, cut around the reference's words where it is too long
+    to show whole (a paragraph of parish minutes can be one long sentence)."""
+    start, end = where.span() if hasattr(where, "span") else where
+    if len(sentence) <= QUOTE:
+        return sentence
+    before = max(0, start - (QUOTE - (end - start)) // 2)
+    after = min(len(sentence), before + max(QUOTE, end - start))
+    before = max(0, min(before, after - QUOTE))
+    cut = sentence[before:after]
+    if before:
+        cut = "…" + cut.split(" ", 1)[-1] if " " in cut[:30] else "…" + cut
+    if after < len(sentence):
+        cut = cut.rsplit(" ", 1)[0] + "…" if " " in cut[-30:] else cut + "…"
+    return cut
 
 
 def _sentences(text: str) -> list[str]:
@@ -74,11 +94,11 @@ def _minute_links(origin: str, sentence: str, meeting: Meeting, minutes: dict, o
             # "minute 4 of the last meeting": a body that numbers each meeting's minutes from 1
             target = next((i.id for i in previous.items if number in (i.number, i.minute_number)), None)
             if target:
-                links.append(Link(origin, target, "refers-to", sentence))
+                links.append(Link(origin, target, "refers-to", _quote(sentence, match)))
             continue
         candidates = [(date, item) for date, item in minutes.get((meeting.committee, number), []) if item != own_item and date <= meeting.date]
         if candidates:
-            links.append(Link(origin, max(candidates)[1], "refers-to", sentence))
+            links.append(Link(origin, max(candidates)[1], "refers-to", _quote(sentence, match)))
     return links
 
 
@@ -112,7 +132,7 @@ def _decision_links(origin: str, sentence: str, decisions: dict, own_item: str) 
     for match in _DECISION.finditer(sentence):
         for target in decisions.get(match.group("n"), []):
             if target != own_item and not target.startswith(own_item + "/"):
-                links.append(Link(origin, target, "refers-to", sentence))
+                links.append(Link(origin, target, "refers-to", _quote(sentence, match)))
     return links
 
 
@@ -136,5 +156,6 @@ def _meeting_links(origin: str, sentence: str, meeting: Meeting, meetings: dict,
         committee = committees.get(name_key(body)) if body else meeting.committee
         target = meetings.get(f"{committee}/{date.iso}") if committee else None
         if target is not None:
-            links.append(Link(origin, target.id, "refers-to", sentence))
+            start = max(0, date.start - 120) + context.start()
+            links.append(Link(origin, target.id, "refers-to", _quote(sentence, (start, date.end))))
     return links

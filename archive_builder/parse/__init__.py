@@ -164,7 +164,9 @@ def _item(block: ItemBlock, document_id: str, minutes: bool, meeting_date: str |
         item.resolutions = decisions.resolutions
         for resolution in item.resolutions:
             resolution.document = document_id
-            resolution.actions = actions_in(resolution.text, meeting_date)
+            # A motion that fell sets nothing in motion, whatever it asked for.
+            lost = resolution.outcome in ("lost", "deferred")
+            resolution.actions = [] if lost else actions_in(resolution.text, meeting_date)
     else:
         item.text = "\n\n".join(p.text for p in paragraphs(block.lines))
     return item

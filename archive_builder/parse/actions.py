@@ -25,7 +25,10 @@ _ACTION = re.compile(
     r"a\s+(?:further\s+)?(?:update|report)\b[^.;]{0,80}?\b(?:to be|be|will be|would be)\s+"
     r"(?:provided|brought|submitted|presented|given|made)|"
     r"(?:requests?|asks?|instructs?|directs?|authoris\w+)\s+(?:the\s+)?(?:officers?|clerk|director|chief executive|"
-    r"head of|leader|cabinet member|chair)\b)",
+    r"head of|leader|cabinet member|chair)\b|"
+    # "officers monitor ... and report to the Committee in October": the subjunctive, with no "to"
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!['’]s\s)(?<!\bthis\s)\breport\s+to\s+(?:the\s+)?(?:next\s+)?(?:committee|panel|board|cabinet|council|meeting)\b|"
+    r"\b(?:officers?|the\s+clerk)\s+(?:monitor|review|investigate|prepare|consult|write|contact|explore|arrange|seek|draft)\b)",
     re.I,
 )
 _NEXT_MEETING = re.compile(
@@ -47,7 +50,26 @@ def actions_in(text: str, meeting_date: str | None = None) -> list[Action]:
     """The action a decision sets, if any (one per decision: its parts are decisions of their own)."""
     if not _ACTION.search(text) or (_NOT_AN_ACTION.search(text) and not re.search(r"\breport\s+back\b|\bbe sent\b", text, re.I)):
         return []
-    return [Action(text=text.strip(), owner=_owner(text), due=due_of(text, meeting_date), status="open")]
+    text = _what_is_to_be_done(text)
+    return [Action(text=text, owner=_owner(text), due=due_of(text, meeting_date), status="open")]
+
+
+_PREAMBLE = re.compile(
+    r"^(?:it\s+was\s+(?:(?:proposed|moved)\b[^;]*?\band\s+)?(?:agreed|resolved)\s+(?:unanimously\s+)?(?:that\s+)?|"
+    r"that,?\s+(?:arising\s+from|further\s+to|following)\s+\([^)]*\)\s*[:,]?\s*)",
+    re.I,
+)
+_TALLY = re.compile(r"[;,.]?\s*\(?\d+\s+(?:in\s+favour|for)\b.*$", re.I)
+
+
+def _what_is_to_be_done(text: str) -> str:
+    """The decision's words without the procedure around them: who proposed it, the vote, "arising
+    from (1):"."""
+    cut = _TALLY.sub("", _PREAMBLE.sub("", text.strip())).strip()
+    if not cut:
+        return text.strip()
+    cut = cut[:1].upper() + cut[1:]
+    return cut if cut.endswith((".", "!", "?")) else cut + "."
 
 
 def due_of(text: str, meeting_date: str | None = None) -> str | None:

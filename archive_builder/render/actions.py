@@ -81,4 +81,4 @@ def table(lookup: Lookup, rows: list[Row], here: str, with_committee: bool) -> s
 
 def _decision_name(item: Item, resolution: Resolution) -> str:
     name = f"{item.number}. {item.title}" if item.number else item.title
-    return f"{name}, resolution {resolution.label}" if resolution.label else name
+    return f"{name}, resolution {words.label(resolution.label)}" if resolution.label else name

@@ -163,7 +163,7 @@ def _outcomes(item: Item, here: str) -> str:
     shown = []
     for resolution in item.resolutions:
         text = words.outcome(resolution.outcome)
-        shown.append(link(f"{resolution.label} {text}" if resolution.label else text, here, resolution.url))
+        shown.append(link(f"{words.label(resolution.label)} {text}" if resolution.label else text, here, resolution.url))
     return "; ".join(shown) or "no resolution"
 
 

@@ -75,7 +75,7 @@ def _row(lookup: Lookup, meeting: Meeting, item: Item, resolution: Resolution, h
         tables.date_cell(meeting.date, here, meeting.url),
         tables.value(lookup.committee_name(meeting.committee)),
         link(item_name, here, resolution.url),
-        inline(resolution.label or ""),
+        inline(words.label(resolution.label)),
         inline(words.shorten(resolution.text, DECISION_TEXT)) or "*No wording recorded.*",
         inline(words.outcome(resolution.outcome)),
         action_statuses(resolution),

@@ -98,7 +98,7 @@ def source_link(lookup: Lookup, document_id: str | None, page: int | None, here:
 
 def resolution_block(lookup: Lookup, meeting: Meeting, item: Item, resolution: Resolution, here: str) -> str:
     anchor = html.escape(addresses.resolution_anchor(resolution.id))
-    label = f"Resolution {resolution.label}" if resolution.label else "Resolution"
+    label = f"Resolution {words.label(resolution.label)}" if resolution.label else "Resolution"
     title = f"{label}: {words.outcome(resolution.outcome)}"
     parts = [
         f'<div class="admonition {_ADMONITION.get(resolution.outcome, "note")} archive-resolution" id="{anchor}" '

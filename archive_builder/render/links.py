@@ -23,6 +23,7 @@ from ..model import Item, Link, Meeting, Resolution
 from .escape import inline
 from .lookup import Lookup
 from .page import href
+from . import words
 from .words import document_kind, medium_date, shorten
 
 EVIDENCE = 240  # characters of a link's evidence shown under it
@@ -211,7 +212,7 @@ def where(lookup: Lookup, any_id: str, from_meeting: Meeting | None) -> str:
         return _meeting_words(lookup, lookup.meetings[any_id], from_meeting)
     if any_id in lookup.resolutions:
         meeting, item, resolution = lookup.resolutions[any_id]
-        label = f"resolution {resolution.label}" if resolution.label else "resolution"
+        label = f"resolution {words.label(resolution.label)}" if resolution.label else "resolution"
         return f"{_item_words(lookup, meeting, item, from_meeting)}, {inline(label)}"
     meeting, item = lookup.items[any_id]
     return _item_words(lookup, meeting, item, from_meeting)

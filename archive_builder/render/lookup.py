@@ -139,7 +139,7 @@ class Lookup:
         'Joint ICT Committee, 16 October 2018, item 6: Update report, resolution (2)(a)'."""
         if any_id in self.resolutions:
             meeting, item, resolution = self.resolutions[any_id]
-            label = f"resolution {resolution.label}" if resolution.label else "resolution"
+            label = f"resolution {words.label(resolution.label)}" if resolution.label else "resolution"
             return f"{self.item_label(meeting, item)}, {label}"
         if any_id in self.items:
             return self.item_label(*self.items[any_id])

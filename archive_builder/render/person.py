@@ -151,7 +151,7 @@ def _moved(lookup: Lookup, person: Person, here: str) -> str:
     for role, (meeting, item, resolution) in moved:
         name = f"{item.number}. {item.title}" if item.number else item.title
         if resolution.label:
-            name += f", resolution {resolution.label}"
+            name += f", resolution {words.label(resolution.label)}"
         lines.append(f"| {tables.date_cell(meeting.date, here, meeting.url)} | "
                      f"{inline(lookup.committee_name(meeting.committee))} | {link(name, here, resolution.url)} | "
                      f"{role} | {inline(words.outcome(resolution.outcome))} |")

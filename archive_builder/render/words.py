@@ -130,3 +130,8 @@ def _date(iso_date: str | None) -> datetime.date | None:
         return datetime.date.fromisoformat(iso_date or "")
     except ValueError:
         return None
+
+
+def label(printed: str | None) -> str:
+    """A resolution's label as a name: "1." and "(2)(a):" are printed with the stops that end them."""
+    return (printed or "").strip().rstrip(".:").strip()
