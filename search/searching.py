@@ -99,7 +99,7 @@ class _Marked(highlight.Formatter):
 
 def _snippet(hit, parsed) -> str:
     text = hit.get("text", "") or ""
-    if parsed.words:
+    if parsed.words and text:  # an entry with no text (an exempt item: its title only) has nothing to mark
         hit.results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=90)
         hit.results.formatter = _Marked()
         found = hit.highlights("text", top=2)

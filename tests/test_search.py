@@ -151,3 +151,11 @@ def test_the_command_reports_bad_queries_without_a_traceback(seeds_archive, args
 def test_the_command_suggests_close_terms(seeds_archive):
     result = CliRunner().invoke(main, ["search", "datacenter", "--root", str(seeds_archive)])
     assert 'No entry contains "datacenter". Did you mean: datacentres, datacentre?' in result.output
+
+
+def test_an_item_taken_in_private_is_found_by_its_title_alone(demo_site):
+    """Its title is public, its text is not indexed: the result shows where it is, with no snippet of it."""
+    outcome = search(demo_site.root / ".archive" / "index", "depot lease renewal", Filters(kind="item"))
+    first = outcome.results[0]
+    assert first.title == "Wharf Lane Depot: Lease Renewal"
+    assert "CONFIDENTIAL-DEMO-TEXT" not in json.dumps(outcome.as_dict())
