@@ -149,3 +149,17 @@ def test_a_cancelled_meeting_page(tmp_path):
     assert (facts.committee_name, facts.date, facts.status) == ("Licensing Committee", "2025-04-08", "cancelled")
     archive = assemble([facts], Config(root=tmp_path))
     assert [(m.id, m.status) for m in archive.meetings] == [("licensing-committee/2025-04-08", "cancelled")]
+
+
+def test_a_date_wrapped_onto_the_next_line_is_the_meeting_date(tmp_path):
+    """A PDF wraps "... on Monday 11 August" / "2014." where the line is full: still the meeting's date."""
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text(
+        "WESTBRIDGE DISTRICT COUNCIL\nCABINET\n"
+        "MINUTES of a meeting of the Cabinet held in the Council Chamber, Civic Centre, Westbridge on Monday 11 August\n"
+        "2014.\nPRESENT: Cllr Tom Gupta (Chair), Cllr Nina Dawson\n"
+        "1. Apologies for Absence\nThere were none.\n",
+        encoding="utf-8",
+    )
+    (facts,) = parse_extraction(extract(minutes, minutes.name), "minutes")
+    assert facts.date == "2014-08-11"

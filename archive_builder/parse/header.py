@@ -212,13 +212,25 @@ def meeting_date(lines: list[Line]) -> tuple[int | None, DateMatch | None]:
     """
     best: tuple[int, int, DateMatch] | None = None
     for index, line in enumerate(lines):
-        for date in find_dates(line.text):
-            score = _date_score(line.text, date, lines, index)
+        text = _with_wrapped_year(line.text, lines[index + 1].text if index + 1 < len(lines) else "")
+        for date in find_dates(text):
+            score = _date_score(text, date, lines, index)
             if best is None or score > best[0]:
                 best = (score, index, date)
     if best is None or best[0] < 0:
         return None, None
     return best[1], best[2]
+
+
+_DAY_AND_MONTH_AT_END = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$", re.I)
+_YEAR_AT_START = re.compile(r"^\s*((?:19|20)\d\d)\b")
+
+
+def _with_wrapped_year(text: str, following: str) -> str:
+    """"... on Monday 11 August" + "2014." as one line: a PDF wraps a date where the line is full."""
+    year = _YEAR_AT_START.match(following)
+    return f"{text.rstrip()} {year.group(1)}" if year and _DAY_AND_MONTH_AT_END.search(text) else text
 
 
 def _date_score(text: str, date: DateMatch, lines: list[Line], index: int) -> int:
