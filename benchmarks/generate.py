@@ -79,6 +79,10 @@ class Meeting:
     follow_up_topics: list[tuple[str, str]] = field(default_factory=list)
 
 
+def _rng(seed: int, committee: str, number: int, what: str) -> random.Random:
+    return random.Random(f"{seed}/{committee}/{number}/{what}")
+
+
 def long_date(day: dt.date) -> str:
     return f"{WEEKDAYS[day.weekday()] if day.weekday() < 5 else 'Saturday'} {day.day} {day:%B %Y}"
 
@@ -98,7 +102,8 @@ def plan(meetings: int, seed: int) -> list[Meeting]:
         for number in range(count):
             while day.weekday() > 3:
                 day += dt.timedelta(days=1)
-            topics = rng.sample(TOPICS, 3)
+            own = _rng(seed, committee, number, "plan")  # each meeting its own: N + 1 meetings keep the first N as they were
+            topics = own.sample(TOPICS, 3)
             meeting = Meeting(committee, recurring, day, number, members, officers, topics, previous=previous, minute_start=minute)
             if previous is not None:
                 previous.following = meeting
@@ -106,7 +111,7 @@ def plan(meetings: int, seed: int) -> list[Meeting]:
             planned.append(meeting)
             minute += 8
             previous = meeting
-            day += dt.timedelta(days=rng.choice([28, 35, 42]))
+            day += dt.timedelta(days=own.choice([28, 35, 42]))
     return sorted(planned, key=lambda m: (m.date, m.committee))
 
 
@@ -228,6 +233,7 @@ def pdf_bytes(text: str) -> bytes:
     from fpdf import FPDF
 
     pdf = FPDF()
+    pdf.set_creation_date(dt.datetime(2014, 1, 1, tzinfo=dt.timezone.utc))  # not the clock: the same bytes every run
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_page()
     pdf.set_font("helvetica", size=10)
@@ -238,10 +244,10 @@ def pdf_bytes(text: str) -> bytes:
 
 def generate(out: Path, meetings: int, seed: int = 7, pdf_share: float = 0.15) -> int:
     """Write the sources of `meetings` meetings into `out`; returns the number of files."""
-    rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     files = 0
     for meeting in plan(meetings, seed):
+        rng = _rng(seed, meeting.committee, meeting.number, "papers")
         stem = f"{meeting.date.isoformat()}_{meeting.committee.lower().replace(' ', '-')}"
         agenda = agenda_text(meeting)
         choice = rng.random()
@@ -255,6 +261,7 @@ def generate(out: Path, meetings: int, seed: int = 7, pdf_share: float = 0.15) -
         files += 2
         if meeting.following is None:
             continue  # the committee's next meeting: known from its agenda alone
+        rng = _rng(seed, meeting.committee, meeting.number, "minutes")  # the same minutes whenever they arrive
         minutes = minutes_text(rng, meeting)
         choice = rng.random()
         if choice < pdf_share:

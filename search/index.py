@@ -47,7 +47,10 @@ def open_index(index_dir: Path):
 
 
 def _same_fields(one, other) -> bool:
-    return {name: type(one[name]).__name__ for name in one.names()} == {name: type(other[name]).__name__ for name in other.names()}
+    """The same fields, of the same types, holding the same (frequencies, positions...)."""
+    def described(schema) -> dict:
+        return {name: (type(schema[name]).__name__, type(getattr(schema[name], "format", None)).__name__) for name in schema.names()}
+    return described(one) == described(other)
 
 
 def update_index(archive: Archive, index_dir: Path) -> IndexUpdate:
@@ -151,6 +154,7 @@ def _item_fields(meeting: Meeting, item: Item, committee: str) -> dict:
         "title": item.title,
         "text": text,
         "exact": f"{item.title} {text}",
+        "pairs": f"{item.title} {text}",
         "refs": ",".join(_item_refs(item)),
         "people": ", ".join(people),
         "person_ids": ",".join(sorted({d.person for d in meeting.declarations if d.item == item.id and d.person})),
@@ -172,6 +176,7 @@ def _resolution_fields(meeting: Meeting, item: Item, resolution: Resolution, com
         "title": item.title,
         "text": resolution.text,
         "exact": f"{item.title} {resolution.text}",
+        "pairs": f"{item.title} {resolution.text}",
         "refs": ",".join([*(_item_refs(item)), *([resolution.label.strip("()")] if resolution.label else [])]),
         "people": ", ".join(name for name in (resolution.mover, resolution.seconder) if name),
         "status": ",".join(sorted(set(statuses))),
@@ -194,6 +199,7 @@ def _document_fields(document: Document, names: dict[str, str]) -> dict:
         "title": document.title,
         "text": text,
         "exact": f"{document.title} {text}",
+        "pairs": f"{document.title} {text}",
         "refs": ",".join(filter(None, [document.report.decision_number if document.report else None])),
         "url": document.url,
         "context": ", ".join(filter(None, [names.get(committee or ""), document.date, document.title])),

@@ -17,7 +17,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from whoosh.query import And, DateRange, Or, Phrase, Query, Term
+from whoosh.analysis import STOP_WORDS
+from whoosh.query import And, DateRange, Or, Query, Term
 
 from archive_builder.parse.dates import find_dates
 from archive_builder.slugs import slugify
@@ -51,7 +52,9 @@ class Filters:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
 
-    def query(self) -> Query | None:
+    def query(self, dates: bool = True) -> Query | None:
+        """The filters as one Whoosh query; `dates=False` leaves the dates out, for a caller that
+        applies them from the index's date column (a date range as a query is slow: see searching)."""
         parts: list[Query] = []
         if self.committee:
             parts.append(Or([Term("committee", slugify(self.committee)), Term("committee_names", slugify(self.committee))]))
@@ -62,7 +65,7 @@ class Filters:
             parts.append(And([Term("people", w) for w in words]) if words else Term("people", self.person.lower()))
         if self.status:
             parts.append(Term("status", self.status))
-        if self.date_from or self.date_to:
+        if dates and (self.date_from or self.date_to):
             start = dt.datetime.combine(self.date_from, dt.time.min) if self.date_from else None
             end = dt.datetime.combine(self.date_to, dt.time.max) if self.date_to else None
             parts.append(DateRange("date", start, end))
@@ -172,7 +175,12 @@ def _phrase(text: str) -> Query | None:
     words = [t.text for t in unstemmed()(text)]
     if not words:
         return None
-    return Term("exact", words[0]) if len(words) == 1 else Phrase("exact", words)
+    if len(words) == 1:
+        return Term("exact", words[0])
+    pairs = list(zip(words, words[1:]))
+    # "to the" is in nearly every text: the pairs either side of it hold the phrase together.
+    telling = [pair for pair in pairs if not set(pair) <= STOP_WORDS] or pairs
+    return And([Term("pairs", f"{first} {second}") for first, second in telling])
 
 
 def _identifier(value: str) -> Query:

@@ -1,7 +1,7 @@
 """What the Whoosh index holds about each meeting, item, resolution and document, and how words are cut.
 
 Words are stemmed in `text` and `title` ("benchmarking" finds "benchmark"), and kept as printed in
-`exact`, so a quoted phrase can match the words exactly. Identifiers stay whole in every field
+`exact`, and as pairs of neighbouring words in `pairs`, so a quoted phrase matches the words exactly. Identifiers stay whole in every field
 ("24/00096", "R2024-017", "68/18"): the tokenizer takes a run of digits joined by / . or - as one token.
 """
 
@@ -31,6 +31,12 @@ def stemmed_words(text: str) -> list[str]:
     return [_stem(word) for word in _TOKEN.findall(text.lower()) if len(word) >= 2 and word not in analysis.STOP_WORDS]
 
 
+def word_pairs() -> analysis.Analyzer:
+    """Each two neighbouring words as one term ("report back", "back to", ...): a quoted phrase is found
+    as the chain of its pairs, without word positions, which Whoosh checks slowly for common phrases."""
+    return unstemmed() | analysis.ShingleFilter(size=2, sep=" ")
+
+
 def unstemmed() -> analysis.Analyzer:
     # No stop words either: a quoted phrase must match every word it has ("the minutes of the meeting").
     return analysis.RegexTokenizer(TOKENS) | analysis.LowercaseFilter()
@@ -46,7 +52,8 @@ def archive_schema() -> Schema:
         year=NUMERIC(stored=True),
         title=TEXT(analyzer=stemmed(), stored=True, field_boost=2.0),
         text=TEXT(analyzer=stemmed(), stored=True),
-        exact=TEXT(analyzer=unstemmed(), phrase=True),
+        exact=TEXT(analyzer=unstemmed(), phrase=False),  # single words and identifiers as printed
+        pairs=TEXT(analyzer=word_pairs(), phrase=False),  # quoted phrases: see word_pairs
         refs=KEYWORD(lowercase=True, commas=True, scorable=True),  # minute, decision and resolution numbers
         people=TEXT(analyzer=unstemmed()),  # present, movers, seconders, declarants, as printed
         committee_names=KEYWORD(commas=True),  # slugs of the committee's name and other names

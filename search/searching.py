@@ -3,12 +3,14 @@ item's or resolution's anchor), and, where words find nothing, the close terms t
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from whoosh import highlight
 from whoosh.query import Every
+from whoosh.util.times import datetime_to_long
 
 from .index import open_index
 from .query import Filters, QueryError, parse
@@ -50,18 +52,73 @@ def search(index_dir: Path, text: str, filters: Filters | None = None, limit: in
     parsed = parse(text, filters)
     index = open_index(index_dir)
     with index.searcher() as searcher:
-        query = parsed.query or Every()
-        restriction = filters.query()
-        # Every match is scored, so that ties are broken by date (newest first) the same way each time,
-        # and the total counts matches after the filters (Whoosh's own length counts them before).
-        hits = searcher.search(query, filter=restriction, limit=None, terms=True)
-        ordered = sorted(hits, key=lambda hit: (-round(hit.score, 6), _newest_first(hit.get("date")), _natural(hit["id"])))
-        results = [_result(hit, parsed) for hit in ordered[:limit]]
-        outcome = Outcome(query=text, filters=_described(filters), total=len(ordered), results=results)
+        allowed = _allowed(searcher, filters)
+        hits, total = _ranked(searcher, parsed.query or Every(), allowed, limit)
+        results = [_result(hit, parsed) for hit in hits]
+        outcome = Outcome(query=text, filters=_described(filters), total=total, results=results)
         outcome.unknown_words = [w for w in parsed.words if not _known(searcher, w)]
         if outcome.unknown_words or not results:
             outcome.suggestions = _suggestions(searcher, parsed.words)
     return outcome
+
+
+NO_DATE = 2**64 - 1  # what the date column holds for an entry without one
+MARGIN = 20  # results asked for beyond the limit, to see whether ties with the last one run further
+
+
+def _allowed(searcher, filters: Filters) -> set[int] | None:
+    """The index documents the filters allow (None: all). Dates are read from the date column: as a
+    query, a date range expands into many terms and took a tenth of a second in a large archive."""
+    restriction = filters.query(dates=False)
+    allowed = set(searcher.docs_for_query(restriction)) if restriction is not None else None
+    if filters.date_from or filters.date_to:
+        start = datetime_to_long(dt.datetime.combine(filters.date_from or dt.date(1, 1, 1), dt.time.min))
+        end = datetime_to_long(dt.datetime.combine(filters.date_to or dt.date(9999, 12, 31), dt.time.max))
+        dates = _dates(searcher)
+        candidates = allowed if allowed is not None else searcher.reader().all_doc_ids()
+        allowed = {docnum for docnum in candidates if start <= dates[docnum] <= end}  # no date: never in range
+    return allowed
+
+
+def _ranked(searcher, query, allowed: set[int] | None, limit: int) -> tuple[list, int]:
+    """The best `limit` hits, by score, then newest first, then in reading order, and how many match
+    in all. Whoosh finds the best few without scoring every match (a common word matches thousands);
+    where equal scores run past what it returned, every match is scored, so that ties always break
+    the same way."""
+    wanted = limit + MARGIN
+    hits = searcher.search(query, filter=allowed, limit=wanted, terms=True)
+    top = hits.top_n
+    complete = len(top) < wanted
+    if not complete and round(top[min(limit, len(top)) - 1][0], 6) == round(top[-1][0], 6):
+        hits = searcher.search(query, filter=allowed, limit=None, terms=True)
+        complete = True
+    total = len(hits.top_n) if complete else _count(searcher, query, allowed)
+    return _best_first(searcher, hits, limit), total
+
+
+def _count(searcher, query, allowed: set[int] | None) -> int:
+    matching = searcher.docs_for_query(query)
+    return sum(1 for docnum in matching if allowed is None or docnum in allowed)
+
+
+def _best_first(searcher, hits, limit: int) -> list:
+    """The best `limit` of `hits`: by score, then newest first, then in reading order. Dates come from
+    the index's column; only the hits that may make the cut are read whole, for their ids."""
+    dates = _dates(searcher)
+    ranked = sorted((-round(score, 6), _newest_first(dates[docnum]), docnum) for score, docnum in hits.top_n)
+    if len(ranked) > limit:
+        last = ranked[limit - 1][:2]
+        ranked = [entry for entry in ranked if entry[:2] <= last]  # all tied with the last one that makes it
+    by_docnum = {hit.docnum: hit for hit in hits}  # a Hit reads nothing until asked
+    chosen = sorted((by_docnum[docnum] for *_, docnum in ranked),
+                    key=lambda hit: (-round(hit.score, 6), _newest_first(dates[hit.docnum]), _natural(hit["id"])))
+    return chosen[:limit]
+
+
+def _dates(searcher):
+    """The date column, as Whoosh stores it (an entry with no date holds the largest number, which
+    cannot be read back as a date)."""
+    return searcher.reader().column_reader("date", translate=False)
 
 
 def _natural(entry_id: str) -> tuple:
@@ -69,8 +126,8 @@ def _natural(entry_id: str) -> tuple:
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", entry_id))
 
 
-def _newest_first(date) -> float:
-    return -date.timestamp() if date else 0.0
+def _newest_first(stored: int) -> int:
+    return -stored if stored != NO_DATE else 0  # no date: after every dated entry
 
 
 def _result(hit, parsed) -> Result:

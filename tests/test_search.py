@@ -159,3 +159,22 @@ def test_an_item_taken_in_private_is_found_by_its_title_alone(demo_site):
     first = outcome.results[0]
     assert first.title == "Wharf Lane Depot: Lease Renewal"
     assert "CONFIDENTIAL-DEMO-TEXT" not in json.dumps(outcome.as_dict())
+
+
+def test_an_entry_without_a_date_is_found_and_comes_after_the_dated(tmp_path):
+    """A document with no date anywhere is still searchable; a date range leaves it out."""
+    from archive_builder.build import read_archive
+    from archive_builder.config import Config
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "undated-note.txt").write_text("A note about the harbour wall repairs.\n", encoding="utf-8")
+    (sources / "2024-05-01_harbour-board_minutes.txt").write_text(
+        "HARBOUR BOARD\nMinutes of the meeting held on 1 May 2024\n1. Harbour wall\nRESOLVED that the harbour wall repairs proceed.\n",
+        encoding="utf-8")
+    read_archive(Config(root=tmp_path), sources)
+    index_dir = tmp_path / ".archive" / "index"
+    found = search(index_dir, "harbour wall repairs", limit=20)
+    dates = [r.date for r in found.results]
+    assert None in dates and dates.index(None) == len(dates) - 1
+    assert None not in [r.date for r in search(index_dir, "harbour wall", Filters(date_from=read_date("2024")), limit=20).results]
