@@ -107,3 +107,23 @@ def resolution_key(resolution: Resolution, ordinal: int) -> str:
     if resolution.label:
         return "r" + slugify(resolution.label).replace("-", "")
     return f"r{ordinal}"
+
+
+# --- Feeds, calendars and spreadsheets: files to subscribe to or download, not pages ---------------
+#
+#   /feeds/meetings.xml  /feeds/decisions.xml  /calendar/meetings.ics     the whole archive
+#   /committees/<committee>/meetings.xml  .../decisions.xml  .../meetings.ics   one committee
+#   /data/decisions.csv  /data/attendance.csv                              spreadsheets
+
+DECISIONS_CSV = "data/decisions.csv"
+ATTENDANCE_CSV = "data/attendance.csv"
+
+
+def feed_url(kind: str, committee_id: str | None = None) -> str:
+    """The Atom feed of `kind` ('meetings' or 'decisions'), of one committee or of the whole archive."""
+    return f"{committee_url(committee_id)}{kind}.xml" if committee_id else f"feeds/{kind}.xml"
+
+
+def calendar_url(committee_id: str | None = None) -> str:
+    """The iCalendar file of the meetings of one committee, or of the whole archive."""
+    return f"{committee_url(committee_id)}meetings.ics" if committee_id else "calendar/meetings.ics"

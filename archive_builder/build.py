@@ -8,6 +8,7 @@ never a reason to stop: the build goes on with everything else.
 from __future__ import annotations
 
 import contextlib
+import functools
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,14 +20,20 @@ from . import addresses
 from .assemble import assemble
 from .build_report import report_text
 from .cache import ExtractionCache, file_sha256
+from .check import archive_warnings
 from .config import Config
-from .extract import EXTRACTOR_VERSION, extract
+from .corrections import Sidecars
+from .extract import EXTRACTOR_VERSION, extract, ocr
+from .file_report import Counts, counts_of
+from .lock import build_lock
 from .link import certain_links, possibly_related, similarity_of
 from .model import Archive, DocumentFacts, Extraction, Problem
 from .pages_writer import WriteResult, write_site_files
 from .parse import parse_extraction
 from .publish import publish
+from .redirects import Redirects
 from .sources import SourceFile, discover
+from .withheld import withhold_exempt
 
 REPORT_FILE = "build-report.txt"
 INDEX_DIR = "index"
@@ -41,32 +48,45 @@ class BuildResult:
     published: bool = False
     problems: list[Problem] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step, for the report and benchmarks
+    counts: dict[str, Counts] = field(default_factory=dict)  # document id -> what was read in it, for the report
+    redirects: dict[str, str] = field(default_factory=dict)  # old address -> new, of pages that moved
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def read_archive(config: Config, sources_dir: Path | None = None, progress: Callable[[str], None] | None = None) -> BuildResult:
-    """Sources -> Archive: extract every file (from the cache where it has not changed), parse, assemble."""
+def read_archive(config: Config, sources_dir: Path | None = None, progress: Callable[[str], None] | None = None,
+                 index: bool = True) -> BuildResult:
+    """Sources -> Archive: extract every file (from the cache where it has not changed), parse, apply
+    the clerk's sidecar corrections, withhold exempt documents, assemble, link. `index=False` (for
+    `archive check`) leaves the search index as it is, and with it the "possibly related" links."""
     sources_dir = sources_dir or config.sources_dir
     timings: dict[str, float] = {"extract": 0.0, "parse": 0.0}
     files = discover(sources_dir)
+    sidecars = Sidecars.read(sources_dir, files)
     cache = ExtractionCache(config.state_dir, EXTRACTOR_VERSION)
     facts: list[DocumentFacts] = []
+    counts: dict[str, Counts] = {}
     for count, source in enumerate(files, 1):
         started = time.perf_counter()
         extraction = _extraction(source, cache)
         timings["extract"] += time.perf_counter() - started
         started = time.perf_counter()
-        facts += parse_extraction(extraction, source.document_id)
+        parsed = parse_extraction(extraction, source.document_id)
+        parsed = sidecars.correct(source, parsed, functools.partial(parse_extraction, extraction, source.document_id))
+        parsed = withhold_exempt(parsed)
+        counts.update(counts_of(parsed))
+        facts += parsed
         timings["parse"] += time.perf_counter() - started
         if progress:
             progress(f"read {count}/{len(files)}: {source.source}")
     with _timed(timings, "assemble"):
         archive = assemble(facts, config)
-    _link_through_index(archive, config.state_dir / INDEX_DIR, timings)
-    result = BuildResult(archive=archive, sources_dir=sources_dir, files=len(files), problems=list(archive.problems), timings=timings)
+    _link_through_index(archive, config.state_dir / INDEX_DIR, timings, index)
+    result = BuildResult(archive=archive, sources_dir=sources_dir, files=len(files), problems=list(archive.problems),
+                         timings=timings, counts=counts)
+    result.problems += sidecars.problems + archive_warnings(archive, config)
     if not sources_dir.is_dir():
         result.problems.append(Problem(str(sources_dir), "the sources folder does not exist", "error"))
     return result
@@ -74,13 +94,25 @@ def read_archive(config: Config, sources_dir: Path | None = None, progress: Call
 
 def build(config: Config, sources_dir: Path | None = None, publish_site: bool = True,
           progress: Callable[[str], None] | None = None) -> BuildResult:
+    """Read, render, write docs/ and publish site/: one build of an archive at a time (BuildLocked)."""
+    with build_lock(config.state_dir):
+        return _build(config, sources_dir, publish_site, progress)
+
+
+def _build(config: Config, sources_dir: Path | None, publish_site: bool,
+           progress: Callable[[str], None] | None) -> BuildResult:
     from .render import render_site
 
     result = read_archive(config, sources_dir, progress)
     with _timed(result.timings, "render"):
         site_files = render_site(result.archive, config, result.sources_dir)
+        redirects = Redirects.load(config)
+        redirects.update(result.archive)
+        site_files.pages.update(redirects.pages())
     with _timed(result.timings, "write"):
         result.written = write_site_files(config.docs_dir, config.state_dir, site_files)
+    redirects.save(config)
+    result.redirects = dict(redirects.table)
     result.problems += result.written.problems
     if publish_site:
         if progress:
@@ -99,7 +131,7 @@ def write_report(config: Config, result: BuildResult) -> Path:
     return path
 
 
-def _link_through_index(archive: Archive, index_dir: Path, timings: dict[str, float]) -> None:
+def _link_through_index(archive: Archive, index_dir: Path, timings: dict[str, float], index: bool = True) -> None:
     """Link the archive, index it (with the action statuses the links set; only the entries that
     changed are written), then find the possibly related items through the index."""
     addresses.assign_urls(archive)
@@ -107,6 +139,8 @@ def _link_through_index(archive: Archive, index_dir: Path, timings: dict[str, fl
         similarity = similarity_of(archive)
         certain_links(archive, similarity)
     addresses.assign_urls(archive)
+    if not index:
+        return
     with _timed(timings, "index"):
         update_index(archive, index_dir)
     with _timed(timings, "link"):
@@ -128,7 +162,7 @@ def _extraction(source: SourceFile, cache: ExtractionCache) -> Extraction:
     except OSError:
         return extract(source.path, source.source)  # extract says what is wrong with the file
     cached = cache.get(sha256, source.source)
-    if cached is not None:
+    if cached is not None and not ocr.stale(cached):  # read without Tesseract, which is now installed
         return cached
     extraction = extract(source.path, source.source)
     cache.put(extraction)

@@ -1,4 +1,9 @@
-"""The clerk's build report: what was read, and one line per file that needs attention."""
+"""The clerk's build report: what was read, one line per problem (file name first after its
+severity), the corrections applied, what was withheld, then what each file holds.
+
+`archive check` prints it and `archive build` writes it (`.archive/build-report.txt`): one text, so
+the two always agree. On screen, `archive build` leaves out the file-by-file part (`files=False`).
+"""
 
 from __future__ import annotations
 
@@ -11,9 +16,9 @@ if TYPE_CHECKING:
 _ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def report_text(result: "BuildResult") -> str:
+def report_text(result: "BuildResult", files: bool = True, heading: str = "Build report") -> str:
     archive = result.archive
-    lines = [f"Build report: {result.files} source file(s) in {result.sources_dir}"]
+    lines = [f"{heading}: {result.files} source file(s) in {result.sources_dir}"]
     kinds = Counter(d.kind for d in archive.documents if not d.part_of)
     if kinds:
         lines.append("Documents: " + ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())))
@@ -30,6 +35,17 @@ def report_text(result: "BuildResult") -> str:
     warnings = sum(1 for p in problems if p.severity == "warning")
     lines.append(f"Problems: {errors} error(s), {warnings} warning(s)")
     lines += [problem.line() for problem in problems]
+    lines += file_sections(result, problems, files)
     if result.published:
         lines.append("Site published to site/ (MkDocs strict build passed).")
     return "\n".join(lines) + "\n"
+
+
+def file_sections(result: "BuildResult", problems: list, files: bool = True) -> list[str]:
+    """Corrections applied, documents withheld, and (with `files`) what each file holds."""
+    from .file_report import corrections_section, files_section, withheld_section
+
+    lines = corrections_section(result.archive) + withheld_section(result.archive)
+    if files:
+        lines += files_section(result.archive, problems, result.files, result.counts)
+    return lines

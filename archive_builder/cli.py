@@ -31,8 +31,10 @@ def main() -> None:
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--site-name", default="Committee archive", show_default=True, help="The site's name.")
 def init(directory: Path, site_name: str) -> None:
-    """Create a new archive in DIRECTORY: archive.yml, mkdocs.yml, docs/ with a home page, sources/."""
+    """Create a new archive in DIRECTORY: archive.yml, mkdocs.yml, overrides/ (the site's search box),
+    docs/ with a home page, sources/."""
     from .render import mkdocs_yml
+    from .templates import write_overrides
 
     if (directory / CONFIG_FILE).exists():
         raise click.ClickException(f"{directory / CONFIG_FILE} already exists: {directory} is an archive already")
@@ -46,6 +48,7 @@ def init(directory: Path, site_name: str) -> None:
     (directory / CONFIG_FILE).write_text(_config_text(settings), encoding="utf-8")
     if not (directory / "mkdocs.yml").exists():
         (directory / "mkdocs.yml").write_text(mkdocs_yml(site_name), encoding="utf-8")
+    write_overrides(directory)
     _write_empty_site_pages(load_config(directory))
     click.echo(f"Created an archive in {directory}. Put documents in {directory / 'sources'}, then run: archive build --root {directory}")
 
@@ -76,9 +79,11 @@ def build(root: Path, sources: Path | None, no_publish: bool, quiet: bool) -> No
     """Read every source document, write the pages and publish the site to site/.
 
     Exits with status 1 when any file could not be read (the rest is still built and published),
-    and 2 when the site itself could not be built (the previous site is left as it was)."""
+    2 when the site itself could not be built (the previous site is left as it was), and 3 when
+    another build of the same archive is running."""
     from .build import build as run_build
     from .build import write_report
+    from .lock import BuildLocked
 
     config = _config(root)
     progress = _progress_printer() if not quiet else None
@@ -88,9 +93,38 @@ def build(root: Path, sources: Path | None, no_publish: bool, quiet: bool) -> No
         click.echo(f"ERROR: {error}", err=True)
         click.echo("The previous site in site/ was left as it was.", err=True)
         sys.exit(2)
+    except BuildLocked as error:
+        click.echo(f"ERROR: {error}. Nothing was changed.", err=True)
+        sys.exit(3)
+    from .build_report import report_text
+
     report = write_report(config, result)
-    _echo_report(report.read_text(encoding="utf-8"), quiet)
-    click.echo(f"Build report written to {report}", err=True)
+    _echo_report(report_text(result, files=False), quiet)
+    click.echo(f"Build report written to {report} (with what was found in each file)", err=True)
+    sys.exit(1 if result.errors else 0)
+
+
+@main.command("check")
+@ROOT_OPTION
+@SOURCES_OPTION
+@click.option("--quiet", "-q", is_flag=True, help="Print only problems and the summary, not each file.")
+def check_command(root: Path, sources: Path | None, quiet: bool) -> None:
+    """Read every source document and report what was found in each file and every problem, without
+    writing pages or publishing: bad files, missing dates, scans, unknown committees, duplicates,
+    minutes of meetings the archive lacks, overdue actions, sidecar mistakes.
+
+    Exits with status 1 when there are errors (the same that make `archive build` exit 1)."""
+    from .build_report import report_text
+    from .check import check
+
+    config = _config(root)
+    result = check(config, sources_dir=sources, progress=_progress_printer())
+    if sys.stderr.isatty():
+        click.echo("\r\033[K", nl=False, err=True)
+    text = report_text(result, files=not quiet, heading="Check")
+    for line in text.splitlines():
+        if not (quiet and line.startswith("INFO:")):
+            click.echo(line)
     sys.exit(1 if result.errors else 0)
 
 

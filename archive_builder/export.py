@@ -1,7 +1,9 @@
 """The archive written out as the open-data export (../shared/schema/archive-export.schema.json).
 
 What is withheld never reaches the export: exempt items keep only their number and title, and
-documents that are not published keep their listing but not their text.
+documents that are not published keep their listing but not their text. An exempt document keeps
+its id, kind, title, file name, sha256 (the schema requires it; it says nothing of the text),
+meeting and why it is withheld; its contents were taken out before assembly (withheld.py).
 """
 
 from __future__ import annotations
@@ -162,6 +164,9 @@ def _document(document: Document) -> dict:
         "url": document.url,
         "download": document.download,
         "published": document.published,
+        "exempt": document.exempt,
+        "withheld": document.withheld,
+        "ocr_pages": document.ocr_pages,
         "warnings": document.warnings,
         "committee_name": document.committee_name,
         "date": document.date,

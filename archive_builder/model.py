@@ -174,6 +174,10 @@ class Document:
     text_pages: list[str] = field(default_factory=list)  # the text to show, page by page (redacted)
     url: str = ""
     download: str | None = None  # site path of the original file, where it is published
+    exempt: bool = False  # withheld whole: listed by title, with no text, report details or download
+    withheld: str | None = None  # why an exempt document is withheld, in plain words
+    ocr_pages: list[int] = field(default_factory=list)  # pages of the source file read by OCR
+    corrections: list[str] = field(default_factory=list)  # what the clerk's sidecar corrected, in plain words
 
 
 @dataclass

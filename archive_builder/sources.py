@@ -8,9 +8,11 @@ from pathlib import Path, PurePosixPath
 from .slugs import slugify, unique
 
 # A sidecar of corrections sits beside its source (`minutes.pdf.yml`) or covers a folder (`_folder.yml`);
-# it is read with its source, not as a document of its own.
+# it is read with its source (corrections.py), not as a document of its own. Every YAML file in the
+# sources is taken for a sidecar: one that corrects no file is reported, never published.
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 FOLDER_SIDECAR = "_folder.yml"
+FOLDER_SIDECARS = (FOLDER_SIDECAR, "_folder.yaml")
 
 
 @dataclass(frozen=True)
@@ -21,11 +23,17 @@ class SourceFile:
 
 
 def is_sidecar(path: Path) -> bool:
-    if path.name == FOLDER_SIDECAR:
-        return True
-    if path.suffix.lower() in SIDECAR_SUFFIXES:
-        return path.with_suffix("").exists() and path.with_suffix("").is_file()
-    return False
+    return path.name in FOLDER_SIDECARS or path.suffix.lower() in SIDECAR_SUFFIXES
+
+
+def discover_sidecars(sources_dir: Path) -> list[Path]:
+    """Every sidecar under `sources_dir` (hidden files skipped, as for documents), in a fixed order."""
+    if not sources_dir.is_dir():
+        return []
+    return sorted(
+        (p for p in sources_dir.rglob("*") if p.is_file() and is_sidecar(p) and not _hidden(p.relative_to(sources_dir))),
+        key=lambda p: p.relative_to(sources_dir).as_posix(),
+    )
 
 
 def discover(sources_dir: Path) -> list[SourceFile]:

@@ -37,13 +37,16 @@ class _Counter:
     def __init__(self) -> None:
         self.total = 0
 
+    def add(self, request) -> None:
+        sizes = request.sizes()
+        self.total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
 
 def _count_bytes(page) -> _Counter:
-    """Bytes received for every request of the page, from the Chrome DevTools protocol."""
+    """Bytes received for every request of the page and of its workers (Pagefind searches in a Web
+    Worker, whose requests a page-level DevTools session does not see): bodies as sent, and headers."""
     counter = _Counter()
-    session = page.context.new_cdp_session(page)
-    session.send("Network.enable")
-    session.on("Network.loadingFinished", lambda event: setattr(counter, "total", counter.total + int(event["encodedDataLength"])))
+    page.context.on("requestfinished", counter.add)
     return counter
 
 

@@ -4,7 +4,8 @@ rebuild writes only the entries that changed and deletes the ones whose source i
 meeting never means re-indexing the archive.
 
 Nothing taken in private is indexed: an exempt item is entered by its title only, its decisions not
-at all, and a withheld document by the text that was published of it (private items replaced).
+at all, a withheld document by the text that was published of it (private items replaced), and an
+exempt document by its title only.
 """
 
 from __future__ import annotations
@@ -186,7 +187,7 @@ def _resolution_fields(meeting: Meeting, item: Item, resolution: Resolution, com
 
 
 def _document_fields(document: Document, names: dict[str, str]) -> dict:
-    text = "\n".join(document.text_pages)
+    text = "" if document.exempt else "\n".join(document.text_pages)  # withheld.py emptied it already
     committee = document.meeting.split("/")[0] if document.meeting else None
     return {
         "id": document.id,

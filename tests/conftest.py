@@ -13,6 +13,7 @@ from archive_builder.model import Archive
 from archive_builder.pages_writer import SiteFiles, write_site_files
 from archive_builder.publish import publish
 from archive_builder.render import mkdocs_yml, render_site
+from archive_builder.templates import write_overrides
 
 
 @dataclass
@@ -37,6 +38,7 @@ def build_site(root: Path, archive: Archive) -> BuiltSite:
     build the site with MkDocs in strict mode, as `archive build` does."""
     config = Config(root=root, site_name=archive.site_name)
     config.mkdocs_file.write_text(mkdocs_yml(archive.site_name), encoding="utf-8")
+    write_overrides(root)
     files = render_site(archive, config, config.sources_dir)
     write_site_files(config.docs_dir, config.state_dir, files)
     publish(config, strict=True)

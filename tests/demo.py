@@ -31,6 +31,7 @@ def copy_demo(root: Path) -> Path:
     for name in ("archive.yml", "mkdocs.yml"):
         shutil.copy(PROJECT / name, root / name)
     shutil.copytree(PROJECT / "sources", root / "sources")
+    shutil.copytree(PROJECT / "overrides", root / "overrides")  # a link to the package's: copied as files
     (root / "docs").mkdir(exist_ok=True)
     shutil.copy(PROJECT / "docs" / "about.md", root / "docs" / "about.md")
     return root

@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,9 @@ KENT = CORPUS / "kent-moderngov"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared corpus is not at {CORPUS}")
 
 ENCRYPTED = "encrypted PDF (password-protected): its text cannot be read"
-NO_TEXT_LAYER = "PDF has no text layer (scanned images?): no text could be read; OCR is not available"
+NO_TESSERACT = "Tesseract OCR is not installed (on Debian or Ubuntu: sudo apt-get install tesseract-ocr)"
+NO_TEXT_LAYER = f"PDF has no text layer (scanned images?): no text could be read; {NO_TESSERACT}"
+needs_tesseract = pytest.mark.skipif(not shutil.which("tesseract"), reason="Tesseract is not installed (./run test installs it)")
 STILL_LISTED = "not read (the file is still listed with its download)"
 
 
@@ -77,7 +80,8 @@ def test_pdf_pages_have_no_carriage_returns_or_trailing_spaces(tmp_path):
     assert all(line == line.rstrip() for line in page.split("\n"))
 
 
-def test_pdf_without_text_layer_is_an_error(tmp_path):
+def test_pdf_without_text_layer_is_an_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no Tesseract
     extraction = extract(write(tmp_path, "scan.pdf", pdf_bytes(None, None)), "scan.pdf")
 
     assert messages(extraction, "error") == [NO_TEXT_LAYER]
@@ -85,14 +89,21 @@ def test_pdf_without_text_layer_is_an_error(tmp_path):
     assert not extraction.readable
 
 
-def test_pdf_with_some_pages_without_text_warns_naming_them(tmp_path):
+def test_pdf_with_some_pages_without_text_warns_naming_them(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no Tesseract
     extraction = extract(write(tmp_path, "mixed.pdf", pdf_bytes("Agenda", None, "Minutes", None)), "mixed.pdf")
 
     assert messages(extraction, "error") == []
-    assert messages(extraction, "warning") == [
-        "pages 2, 4 have no text layer (scanned images?): OCR is not available"
-    ]
+    assert messages(extraction, "warning") == [f"pages 2, 4 have no text layer (scanned images?): {NO_TESSERACT}"]
     assert "Minutes" in extraction.pages[2]
+
+
+@needs_tesseract
+def test_pdf_pages_with_only_pictures_are_read_by_ocr_and_say_nothing_was_found(tmp_path):
+    extraction = extract(write(tmp_path, "mixed.pdf", pdf_bytes("Agenda", None)), "mixed.pdf")
+
+    assert messages(extraction, "warning") == ["page 2 has no text layer (scanned images?): OCR found no text on it"]
+    assert extraction.ocr_pages == []
 
 
 def test_blank_pdf_page_is_not_a_problem(tmp_path):

@@ -21,6 +21,7 @@ from archive_builder.render import mkdocs_yml, render_site
 from archive_builder.render.downloads import download_name
 from archive_builder.render.escape import inline, text_block
 from archive_builder.render.page import href
+from archive_builder.templates import write_overrides
 
 HOSTILE = [
     "# Heading",
@@ -426,6 +427,7 @@ def test_the_strict_build_fails_on_a_link_to_a_missing_anchor(tmp_path):
     # What lets the site promise that every link it writes resolves, anchors included.
     config = Config(root=tmp_path)
     config.mkdocs_file.write_text(mkdocs_yml("Test"), encoding="utf-8")
+    write_overrides(tmp_path)
     config.docs_dir.mkdir()
     (config.docs_dir / "index.md").write_text("# Home\n\n[Nowhere](#item-99)\n", encoding="utf-8")
     with pytest.raises(PublishError, match="item-99"):

@@ -23,7 +23,7 @@ from . import docx, html, markdown, pdf, text
 from .reading import Reading, unreadable
 
 # Bump whenever extracted text, titles, metadata or problems change: cached extractions are keyed by it.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"  # 2: scanned PDF pages read by OCR
 
 SUFFIX_FORMATS = {
     ".pdf": "pdf",
@@ -88,6 +88,7 @@ def extract(path: Path, source: str) -> Extraction:
         title=reading.title,
         metadata=reading.metadata,
         problems=problems + reading.problems,
+        ocr_pages=reading.ocr_pages,
     )
 
 

@@ -1,6 +1,8 @@
 """PDF files: text page by page with pdfium (fast, keeps the printed line order), pypdf when pdfium fails.
 
-No OCR: a page without a text layer reads as empty, and the problems say which pages those are.
+A page with no text layer (a scan) is read with Tesseract OCR where it is installed (ocr.py), and
+the problems say which pages were read that way; without Tesseract it reads as empty, and the
+problems say which pages those are and how to install it.
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ import pypdfium2.raw as pdfium_c
 
 from archive_builder.model import Problem
 
+from . import ocr
 from .reading import Reading, has_text, unreadable
 from .text import tidy
 
 ENCRYPTED = "encrypted PDF (password-protected): its text cannot be read"
-NO_TEXT_LAYER = "PDF has no text layer (scanned images?): no text could be read; OCR is not available"
+NO_TEXT_LAYER = "PDF has no text layer (scanned images?): no text could be read"
+OCR_FOUND_NOTHING = "OCR found no text on it"
 BLANK_PAGES = "PDF pages are blank: no text could be read"
 NO_PAGES = "PDF has no pages: nothing to read"
 # What a scanned or outlined page is made of; a page with none of these and no text is simply blank
@@ -43,7 +47,31 @@ def read(data: bytes, source: str) -> Reading:
         raw_pages, blank, metadata = pdfium_pages(data)
     except Exception as pdfium_error:  # any pdfium failure: pypdf may still read the file
         return _read_with_pypdf(data, source, pdfium_error)
-    return _reading(raw_pages, blank, metadata, [], source)
+    scanned = [number for number, page in enumerate(raw_pages, start=1) if not page.strip() and number not in blank]
+    read_by_ocr, why_not = _ocr(data, scanned)
+    for number, text in read_by_ocr.items():
+        raw_pages[number - 1] = text
+    found = sorted(number for number, text in read_by_ocr.items() if text.strip())
+    problems = []
+    if found:
+        verb = "has" if len(found) == 1 else "have"
+        problems.append(Problem(source, f"{_pages_phrase(found)} {verb} no text layer and {'was' if len(found) == 1 else 'were'} "
+                                        "read by OCR (Tesseract): check names, dates and figures against the original"))
+    reading = _reading(raw_pages, blank, metadata, problems, source, why_not)
+    reading.ocr_pages = found
+    return reading
+
+
+def _ocr(data: bytes, scanned: list[int]) -> tuple[dict[int, str], str]:
+    """The text OCR reads on the scanned pages, and why the pages it could not read stay empty."""
+    if not scanned:
+        return {}, ""
+    if not ocr.available():
+        return {}, ocr.NOT_INSTALLED
+    try:
+        return ocr.read_pages(data, scanned), OCR_FOUND_NOTHING
+    except Exception as error:  # OCR is a bonus: its failure costs the scanned pages, never the file
+        return {}, f"OCR failed ({error})"
 
 
 def _read_with_pypdf(data: bytes, source: str, pdfium_error: Exception) -> Reading:
@@ -57,12 +85,13 @@ def _read_with_pypdf(data: bytes, source: str, pdfium_error: Exception) -> Readi
     if failed:
         problems.append(Problem(source, f"{_pages_phrase(failed)} could not be read"))
     # pypdf cannot tell a blank page from a scanned one, so every empty page is reported.
-    return _reading(raw_pages, set(), metadata, problems, source)
+    return _reading(raw_pages, set(), metadata, problems, source, "not read by OCR (pdfium, which renders pages for OCR, cannot open the file)")
 
 
-def _reading(raw_pages: list[str], blank: set[int], metadata: dict, problems: list[Problem], source: str) -> Reading:
+def _reading(raw_pages: list[str], blank: set[int], metadata: dict, problems: list[Problem], source: str,
+             why_empty: str) -> Reading:
     pages = [tidy(PDFIUM_HYPHENS.sub("-", page)) for page in raw_pages]
-    return Reading(pages=pages, metadata=metadata, problems=problems + text_layer_problems(pages, blank, source))
+    return Reading(pages=pages, metadata=metadata, problems=problems + text_layer_problems(pages, blank, source, why_empty))
 
 
 def pdfium_pages(data: bytes) -> tuple[list[str], set[int], dict]:
@@ -163,16 +192,19 @@ def _detail(error: Exception) -> str:
     return message.strip().rstrip(".") or type(error).__name__
 
 
-def text_layer_problems(pages: list[str], blank: set[int], source: str) -> list[Problem]:
+def text_layer_problems(pages: list[str], blank: set[int], source: str, why_empty: str) -> list[Problem]:
+    """Pages left without text, and why (`why_empty`: Tesseract missing, OCR found nothing, ...)."""
     if not pages:
         return [Problem(source, NO_PAGES, "error")]
     if not has_text(pages):
-        return [Problem(source, BLANK_PAGES if len(blank) == len(pages) else NO_TEXT_LAYER, "error")]
+        if len(blank) == len(pages):
+            return [Problem(source, BLANK_PAGES, "error")]
+        return [Problem(source, f"{NO_TEXT_LAYER}; {why_empty}" if why_empty else NO_TEXT_LAYER, "error")]
     unread = [number for number, page in enumerate(pages, start=1) if not page.strip() and number not in blank]
     if not unread:
         return []
     verb = "has" if len(unread) == 1 else "have"
-    return [Problem(source, f"{_pages_phrase(unread)} {verb} no text layer (scanned images?): OCR is not available")]
+    return [Problem(source, f"{_pages_phrase(unread)} {verb} no text layer (scanned images?): {why_empty}")]
 
 
 def _pages_phrase(numbers: list[int]) -> str:

@@ -16,6 +16,7 @@ class Reading:
     title: str | None = None
     metadata: dict = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # pages whose text OCR read (scans)
 
 
 NO_TEXT = "no text found"

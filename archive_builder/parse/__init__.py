@@ -3,7 +3,9 @@
 `parse_extraction` is a pure function of one file's extracted text; documents are put together
 into meetings later (assemble.py). A pack of several documents gives its own facts and one set per
 part. Items taken in private are read only far enough to know they exist: their text, decisions
-and references are dropped here, so nothing later can publish them.
+and references are dropped here, so nothing later can publish them. A paper exempt as a whole is
+only marked here (`document.exempt`, parse/exempt.py): the clerk's sidecar may say otherwise, so it
+is emptied right after the corrections (withheld.py), before anything else sees it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from .attendance import read_attendance, read_membership
 from .classify import classify
 from .dates import find_dates
 from .declarations import read_declarations
+from .exempt import exempt_marking
 from .header import read_header
 from .items import ItemBlock, find_items
 from .paragraphs import paragraphs
@@ -27,7 +30,7 @@ from .split import split_parts
 from .text import document_lines
 
 # Bump whenever parsed facts change for the same text: cached facts are keyed by it.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"  # 2: exempt papers marked (withheld.py empties them), sidecar kind and date, OCR pages
 
 _EXEMPT_TITLE = re.compile(r"^\s*(?:exempt|confidential|private|part\s+(?:2|ii))\b|\((?:exempt|confidential|private)\)|\bnot for publication\b", re.I)
 _EXCLUDES_PUBLIC = re.compile(
@@ -40,19 +43,26 @@ _DECISION_NUMBER = re.compile(r"^((?:[A-Z]{2,6}/\d{2,4}/\d{2,5}|\d{2}/\d{4,6}))\
 WITHHELD = "[Withheld: this part of the document was taken in private and is not published.]"
 
 
-def parse_extraction(extraction: Extraction, document_id: str) -> list[DocumentFacts]:
-    """One DocumentFacts per document in the file: a pack gives its own, then one per part."""
+def parse_extraction(extraction: Extraction, document_id: str, kind: str | None = None,
+                     date: str | None = None) -> list[DocumentFacts]:
+    """One DocumentFacts per document in the file: a pack gives its own, then one per part.
+
+    `kind` and `date` are what the clerk's sidecar says the document is (corrections.py): a file
+    of a given kind is read whole as that kind, never split; the date is its meeting's (for a pack,
+    its first part's)."""
     lines = document_lines(extraction.pages)
     document = _document(extraction, document_id)
     if not lines:
         document.title = file_title(extraction.source)
-        return [DocumentFacts(document=document, problems=list(extraction.problems))]
-    parts = split_parts(lines)
+        document.kind = kind or document.kind
+        document.date = date
+        return [DocumentFacts(document=document, date=date, problems=list(extraction.problems))]
+    parts = [lines] if kind else split_parts(lines)
     if len(parts) == 1:
-        facts = _read_document(document, lines, extraction.source)
+        facts = _read_document(document, lines, extraction.source, kind, date)
         facts.problems = list(extraction.problems) + facts.problems
         return [facts]
-    return _read_pack(document, parts, extraction)
+    return _read_pack(document, parts, extraction, date)
 
 
 def _document(extraction: Extraction, document_id: str) -> Document:
@@ -65,10 +75,11 @@ def _document(extraction: Extraction, document_id: str) -> Document:
         pages=len(extraction.pages) or None,
         format=extraction.format,
         warnings=[p.message for p in extraction.problems if p.severity in ("error", "warning")],
+        ocr_pages=list(extraction.ocr_pages),
     )
 
 
-def _read_pack(pack: Document, parts: list[list[Line]], extraction: Extraction) -> list[DocumentFacts]:
+def _read_pack(pack: Document, parts: list[list[Line]], extraction: Extraction, date: str | None = None) -> list[DocumentFacts]:
     part_facts = []
     for number, part_lines in enumerate(parts, 1):
         part = Document(
@@ -82,7 +93,7 @@ def _read_pack(pack: Document, parts: list[list[Line]], extraction: Extraction) 
             pages=part_lines[-1].page - part_lines[0].page + 1,
             format=pack.format,
         )
-        part_facts.append(_read_document(part, part_lines, extraction.source))
+        part_facts.append(_read_document(part, part_lines, extraction.source, date=date if number == 1 else None))
     pack.kind = "agenda-pack"
     pack.parts = [facts.document.id for facts in part_facts]
     pack.published = all(facts.document.published for facts in part_facts)
@@ -94,14 +105,15 @@ def _read_pack(pack: Document, parts: list[list[Line]], extraction: Extraction) 
     return [pack_facts] + part_facts
 
 
-def _read_document(document: Document, lines: list[Line], source: str) -> DocumentFacts:
+def _read_document(document: Document, lines: list[Line], source: str, kind: str | None = None,
+                   date: str | None = None) -> DocumentFacts:
     header = read_header(lines)
-    document.kind = classify(lines)
+    document.kind = kind or classify(lines)
     facts = DocumentFacts(
         document=document,
         committee_name=header.committee_name,
         body_names=([header.committee_name] if header.committee_name else []) + header.other_names,
-        date=header.date,
+        date=date or header.date,
         start_time=header.start_time,
         venue=header.venue,
         status="cancelled" if header.cancelled else None,
@@ -112,9 +124,16 @@ def _read_document(document: Document, lines: list[Line], source: str) -> Docume
         redact = _read_business(facts, lines)
     if document.kind in ("report", "decision"):
         _read_report_facts(facts, lines)
+        if date and document.report:
+            document.report.meeting_date = date
+    if document.kind in ("report", "decision", "other"):
+        # Withheld whole later (withheld.py), unless the clerk's sidecar says it may be published.
+        document.exempt, document.withheld, note = exempt_marking(lines, document.report)
+        if note:
+            facts.problems.append(Problem(source, note))
     _fill_gaps_from_file_name(facts, source)
     document.committee_name, document.date = facts.committee_name, facts.date
-    document.text_pages = [] if not document.published and not redact else _text_pages(lines, redact, document)
+    document.text_pages = _text_pages(lines, redact, document)
     return facts
 
 
@@ -140,7 +159,6 @@ def _read_business(facts: DocumentFacts, lines: list[Line]) -> list[tuple[int, i
         document.warnings.append(
             f"withheld: holds the text of items taken in private ({numbers}); the original file is not published"
         )
-        facts.problems.append(Problem(document.source, f"text of private item(s) {numbers} withheld from the site", "info"))
     return withheld
 
 
@@ -206,10 +224,6 @@ def _read_report_facts(facts: DocumentFacts, lines: list[Line]) -> None:
     if report.meeting_body and not facts.committee_name:
         facts.committee_name = report.meeting_body
         facts.body_names.append(report.meeting_body)
-    if report.exempt:
-        document.published = False
-        document.warnings.append(f"withheld: marked {report.classification!r} (exempt from publication)")
-        facts.problems.append(Problem(document.source, f"withheld: the report is marked {report.classification!r}", "info"))
 
 
 def _fill_gaps_from_file_name(facts: DocumentFacts, source: str) -> None:

@@ -6,8 +6,9 @@ import datetime
 from dataclasses import dataclass
 
 from ..model import Committee, Item, Meeting, Series
-from . import actions, tables, words
+from . import actions, subscriptions, tables, words
 from .escape import inline
+from .facets import facets
 from .lookup import Lookup, was_there
 from .page import link, page, page_path
 
@@ -46,9 +47,11 @@ def committee_page(lookup: Lookup, committee: Committee) -> tuple[str, str]:
     parts.append(_meetings(meetings, here))
     parts.append(_series(lookup, series, here))
     parts.append(actions.committee_section(lookup, committee.id, here))
+    parts.append(subscriptions.section(lookup, here, committee.id))
     body = "\n\n".join(part for part in parts if part)
     return here, page("committee", committee.name, body, committee=committee.id, committee_name=committee.name,
-                      meetings=len(meetings), series=len(series), open_actions=len(waiting))
+                      meetings=len(meetings), series=len(series), open_actions=len(waiting),
+                      search_facets=facets("Committee", committee.name))
 
 
 def _meetings(meetings: list[Meeting], here: str) -> str:

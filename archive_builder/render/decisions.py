@@ -7,7 +7,7 @@ from collections import Counter
 
 from .. import addresses
 from ..model import Item, Meeting, Resolution
-from . import tables, words
+from . import subscriptions, tables, words
 from .escape import inline
 from .item import badge
 from .lookup import Decision, Lookup
@@ -41,6 +41,7 @@ def decisions_index(lookup: Lookup, years: dict[str, list[Decision]]) -> tuple[s
               for year, found in years.items()]
     lines += ["", f"Actions still waiting for an answer, across all committees, are on the "
               f"{link('follow-up tracker', here, FOLLOWUPS)}."]
+    lines += ["", subscriptions.section(lookup, here)]
     return here, page("listing", "Decisions", "\n".join(lines), listing="decisions", years=list(years))
 
 
@@ -53,7 +54,9 @@ def decisions_page(lookup: Lookup, year: str, decisions: list[Decision]) -> tupl
     rows += [_row(lookup, meeting, item, resolution, here) for meeting, item, resolution in decisions]
     lines.append(tables.sortable(rows, filters=("Committee", "Outcome", "Actions"), sorted_by="0:descending",
                                  label="resolutions"))
-    lines += ["", f"See also: {link('all years', here, 'decisions/')} · {link('follow-up tracker', here, FOLLOWUPS)}"]
+    lines += ["", f"See also: {link('all years', here, 'decisions/')} · {link('follow-up tracker', here, FOLLOWUPS)}"
+              f" · {link('every year as a spreadsheet (CSV)', here, addresses.DECISIONS_CSV)}"
+              f" · {link('decisions feed', here, addresses.feed_url('decisions'))}"]
     return here, page("decisions", f"Decisions in {year}", "\n".join(lines), wide=True, year=year,
                       resolutions=len(decisions))
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 
 from ..model import Document, ReportFacts
+from ..withheld import WITHHELD_PREFIX
 from . import words
 from .downloads import download_link
 from .escape import inline, text_block
+from .facets import facets
 from .lookup import Lookup, document_order
 from .page import link, page, page_path
 
@@ -18,17 +20,24 @@ _HEX = re.compile(r"^[0-9a-f]+$")
 def document_page(lookup: Lookup, document: Document) -> tuple[str, str]:
     here = page_path(document.url)
     parts = [
+        _withheld_note(document),
         _facts(lookup, document, here),
         _warnings(document),
         _report(lookup, document.report, here) if document.report else "",
         _parts(lookup, document, here),
-        _text(document),
+        _text(document, _search_weight(lookup, document)),
     ]
     body = "\n\n".join(part for part in parts if part)
     return here, page("document", document.title or document.id, body, document=document.id,
                       document_kind=document.kind,
                       meeting=document.meeting, source_file=document.source, sha256=document.sha256,
-                      published=document.published)
+                      published=document.published, search_facets=_facets(lookup, document))
+
+
+def _facets(lookup: Lookup, document: Document) -> dict[str, str]:
+    meeting = lookup.meetings.get(document.meeting or "")
+    committee = lookup.committee_name(meeting.committee) if meeting else document.committee_name
+    return facets(words.document_kind(document.kind), committee, meeting.date if meeting else document.date)
 
 
 def _facts(lookup: Lookup, document: Document, here: str) -> str:
@@ -49,10 +58,23 @@ def _facts(lookup: Lookup, document: Document, here: str) -> str:
     if document.pages:
         rows.append(("Pages", str(document.pages)))
     rows.append(("Original file", _download(document, here)))
+    if document.corrections and not document.exempt:
+        rows.append(("Corrected by the clerk", inline("; ".join(document.corrections))))
     return "\n".join(f"- **{label}:** {value}" for label, value in rows)
 
 
+def _withheld_note(document: Document) -> str:
+    """Why a document is listed with nothing of it to read (withheld.py took it all out)."""
+    if not document.exempt:
+        return ""
+    return ('!!! note "Withheld"\n\n'
+            f"    This document is exempt from publication: {inline(document.withheld or 'exempt')}. "
+            "It is listed so that the archive is complete; its text and the original file are not published.")
+
+
 def _download(document: Document, here: str) -> str:
+    if document.exempt:
+        return "Not published: exempt from publication"
     if document.download:
         return download_link(document, here)
     if not document.published:
@@ -63,11 +85,12 @@ def _download(document: Document, here: str) -> str:
 
 def _warnings(document: Document) -> str:
     """What the build report said about the file, where a reader cannot miss it."""
-    if not document.warnings:
+    shown = [w for w in document.warnings if not (document.exempt and w.startswith(WITHHELD_PREFIX))]
+    if not shown:
         return ""
     lines = ['!!! warning "Problems reading this document"', "",
              "    The archive noticed these problems when it read the file:", ""]
-    lines += [f"    - {inline(warning)}" for warning in document.warnings]
+    lines += [f"    - {inline(warning)}" for warning in shown]
     return "\n".join(lines)
 
 
@@ -78,7 +101,7 @@ def _report(lookup: Lookup, report: ReportFacts, here: str) -> str:
         ("Decision number", report.decision_number), ("Signed off by", report.signed_off_by),
     ) if value]
     if report.exempt:
-        rows.append(("Exempt", "yes: parts of this report are not for publication"))
+        rows.append(("Exempt", "yes: not for publication"))
     goes_to = ", ".join(inline(x) for x in (report.meeting_body, words.medium_date(report.meeting_date)
                                            if report.meeting_date else None) if x)
     if goes_to:
@@ -105,15 +128,31 @@ def _parts(lookup: Lookup, document: Document, here: str) -> str:
     return "\n".join(lines)
 
 
-def _text(document: Document) -> str:
+# The kinds of document whose text the meeting page sets out item by item: their words count for less
+# in the site's search (Pagefind's data-pagefind-weight), so that a search finds the meeting's item
+# or resolution before the page of the minutes it was read from.
+_SET_OUT_ON_MEETING_PAGES = ("agenda", "agenda-pack", "minutes")
+SET_OUT_WEIGHT = "0.3"
+
+
+def _search_weight(lookup: Lookup, document: Document) -> str | None:
+    if document.kind in _SET_OUT_ON_MEETING_PAGES and document.meeting in lookup.meetings:
+        return SET_OUT_WEIGHT
+    return None
+
+
+def _text(document: Document, search_weight: str | None = None) -> str:
+    if document.exempt:
+        return "## Text\n\nWithheld: this document is exempt from publication."
     if not document.published:
         return "## Text\n\nThe text of this document is not published."
     if not any(page_text.strip() for page_text in document.text_pages):
         return "## Text\n\nThe archive has no text of this document."
     pages = []
+    weight = f' data-pagefind-weight="{search_weight}"' if search_weight else ""
     for index, page_text in enumerate(document.text_pages):
         number = document.first_page + index
-        pages.append(f'<div class="archive-page" id="page-{number}">\n'
+        pages.append(f'<div class="archive-page" id="page-{number}"{weight}>\n'
                      f'<p class="archive-page-number">Page {number}</p>\n\n'
                      f"{text_block(page_text) or '<p><em>(No text on this page.)</em></p>'}\n</div>")
     return "## Text\n\n" + "\n\n".join(pages)
@@ -154,7 +193,9 @@ def _table(lookup: Lookup, documents: list[Document], here: str) -> list[str]:
 
 def _notes(document: Document) -> str:
     notes = []
-    if not document.published:
+    if document.exempt:
+        notes.append("withheld (exempt)")
+    elif not document.published:
         notes.append("not published")
     if document.warnings:
         notes.append(f"⚠ {words.count(len(document.warnings), 'warning')}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import words
+from . import subscriptions, words
 from .escape import inline
 from .lookup import Lookup
 from .page import link, page
@@ -46,6 +46,7 @@ def home_page(lookup: Lookup) -> tuple[str, str]:
         f"- {link('Follow-up tracker', here, 'followups/')}: {words.count(len(waiting), 'action')} waiting for an "
         f"answer, {overdue} of them overdue, {len(waiting) - overdue} open",
     ]
+    lines += ["", subscriptions.section(lookup, here)]
     lines += [
         "",
         "## Browse",

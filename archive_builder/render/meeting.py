@@ -7,6 +7,7 @@ from ..model import Attendee, Meeting
 from . import links, words
 from .downloads import download_link
 from .escape import inline
+from .facets import facets
 from .item import item_section, source_link
 from .lookup import Lookup
 from .page import link, page, page_path
@@ -39,7 +40,8 @@ def meeting_page(lookup: Lookup, meeting: Meeting) -> tuple[str, str]:
     return here, page("meeting", f"{committee}, {words.long_date(meeting.date)}", body, meeting=meeting.id,
                       committee=meeting.committee, committee_name=committee, date=meeting.date,
                       meeting_status=meeting.status, items=len(meeting.items),
-                      resolutions=sum(len(i.resolutions) for i in meeting.items if not i.exempt))
+                      resolutions=sum(len(i.resolutions) for i in meeting.items if not i.exempt),
+                      search_facets=facets("Meeting", committee, meeting.date))
 
 
 def _facts(lookup: Lookup, meeting: Meeting, here: str) -> str:

@@ -12,6 +12,7 @@ from collections import Counter
 from ..model import Attendee, Meeting, Person
 from . import tables, words
 from .escape import inline
+from .facets import facets
 from .lookup import Lookup, was_there
 from .page import link, page, page_path
 
@@ -39,7 +40,8 @@ def person_page(lookup: Lookup, person: Person) -> tuple[str, str]:
     body = "\n\n".join(part for part in parts if part)
     totals = record(attended)
     return here, page("person", person.name, body, person=person.id, person_name=person.name, meetings=len(attended),
-                      present=totals["present"], apologies=totals["apologies"], absent=totals["absent"])
+                      present=totals["present"], apologies=totals["apologies"], absent=totals["absent"],
+                      search_facets=facets("Person"))
 
 
 def record(attended: Attended) -> Counter:

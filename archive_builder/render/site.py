@@ -12,15 +12,18 @@ from ..export import export_json
 from ..model import Archive
 from ..pages_writer import SiteFiles
 from .actions import followups_page
+from .calendar import calendars
 from .committee import committee_page, committees_index
 from .decisions import decisions_by_year, decisions_index, decisions_page
 from .document import document_page, documents_index
 from .downloads import assign_downloads
+from .feeds import feeds
 from .home import home_page
 from .listing import meetings_index
 from .lookup import Lookup
 from .meeting import meeting_page
 from .person import people_index, person_page
+from .spreadsheets import spreadsheets
 
 STYLESHEET = "assets/archive.css"
 SCRIPT = "assets/archive.js"  # sorting and filtering for the register's tables: see tables.py
@@ -49,6 +52,9 @@ def render_site(archive: Archive, config: Config, sources_dir: Path) -> SiteFile
         documents_index(lookup),
         *(document_page(lookup, d) for d in archive.documents),
         (EXPORT, export_json(archive)),
+        *feeds(lookup),
+        *calendars(lookup),
+        *spreadsheets(lookup),
         (STYLESHEET, stylesheet()),
         (SCRIPT, script()),
     ]
