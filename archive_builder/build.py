@@ -19,7 +19,7 @@ from search import update_index
 from . import addresses
 from .assemble import assemble
 from .build_report import report_text
-from .cache import ExtractionCache, file_sha256
+from .cache import ExtractionCache, ParseCache, file_sha256
 from .check import archive_warnings
 from .config import Config
 from .corrections import Sidecars
@@ -50,6 +50,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step, for the report and benchmarks
     counts: dict[str, Counts] = field(default_factory=dict)  # document id -> what was read in it, for the report
     redirects: dict[str, str] = field(default_factory=dict)  # old address -> new, of pages that moved
+    read: list[str] = field(default_factory=list)  # sources read anew (new or changed), not from the cache
 
     @property
     def errors(self) -> list[Problem]:
@@ -66,14 +67,18 @@ def read_archive(config: Config, sources_dir: Path | None = None, progress: Call
     files = discover(sources_dir)
     sidecars = Sidecars.read(sources_dir, files)
     cache = ExtractionCache(config.state_dir, EXTRACTOR_VERSION)
+    parses = ParseCache(config.state_dir)
     facts: list[DocumentFacts] = []
     counts: dict[str, Counts] = {}
+    read: list[str] = []
     for count, source in enumerate(files, 1):
         started = time.perf_counter()
-        extraction = _extraction(source, cache)
+        extraction, extracted = _extraction(source, cache)
         timings["extract"] += time.perf_counter() - started
         started = time.perf_counter()
-        parsed = parse_extraction(extraction, source.document_id)
+        parsed, reparsed = _parsed(extraction, source.document_id, parses)
+        if extracted or reparsed:
+            read.append(source.source)
         parsed = sidecars.correct(source, parsed, functools.partial(parse_extraction, extraction, source.document_id))
         parsed = withhold_exempt(parsed)
         counts.update(counts_of(parsed))
@@ -85,7 +90,10 @@ def read_archive(config: Config, sources_dir: Path | None = None, progress: Call
         archive = assemble(facts, config)
     _link_through_index(archive, config.state_dir / INDEX_DIR, timings, index)
     result = BuildResult(archive=archive, sources_dir=sources_dir, files=len(files), problems=list(archive.problems),
-                         timings=timings, counts=counts)
+                         timings=timings, counts=counts, read=read)
+    if sources_dir == config.sources_dir and sources_dir.is_dir():
+        cache.prune()  # every source of the archive was read: what none of them gave is no longer needed
+        parses.prune()
     result.problems += sidecars.problems + archive_warnings(archive, config)
     if not sources_dir.is_dir():
         result.problems.append(Problem(str(sources_dir), "the sources folder does not exist", "error"))
@@ -93,14 +101,15 @@ def read_archive(config: Config, sources_dir: Path | None = None, progress: Call
 
 
 def build(config: Config, sources_dir: Path | None = None, publish_site: bool = True,
-          progress: Callable[[str], None] | None = None) -> BuildResult:
-    """Read, render, write docs/ and publish site/: one build of an archive at a time (BuildLocked)."""
+          progress: Callable[[str], None] | None = None, full: bool = False) -> BuildResult:
+    """Read, render, write docs/ and publish site/: one build of an archive at a time (BuildLocked).
+    `full`: build every page of the site anew, not only those whose Markdown changed."""
     with build_lock(config.state_dir):
-        return _build(config, sources_dir, publish_site, progress)
+        return _build(config, sources_dir, publish_site, progress, full)
 
 
 def _build(config: Config, sources_dir: Path | None, publish_site: bool,
-           progress: Callable[[str], None] | None) -> BuildResult:
+           progress: Callable[[str], None] | None, full: bool = False) -> BuildResult:
     from .render import render_site
 
     result = read_archive(config, sources_dir, progress)
@@ -117,7 +126,7 @@ def _build(config: Config, sources_dir: Path | None, publish_site: bool,
     if publish_site:
         if progress:
             progress(f"publishing {len(site_files.pages)} pages with MkDocs")
-        published = publish(config, timings=result.timings)
+        published = publish(config, timings=result.timings, incremental=not full)
         result.published = True
         result.problems += [Problem("mkdocs", message, "warning") for message in published.messages]
     write_report(config, result)
@@ -156,14 +165,26 @@ def _timed(timings: dict[str, float], step: str):
         timings[step] = timings.get(step, 0.0) + time.perf_counter() - started
 
 
-def _extraction(source: SourceFile, cache: ExtractionCache) -> Extraction:
+def _extraction(source: SourceFile, cache: ExtractionCache) -> tuple[Extraction, bool]:
+    """The file's text, and whether it was read anew (not from the cache)."""
     try:
         sha256 = file_sha256(source.path)
     except OSError:
-        return extract(source.path, source.source)  # extract says what is wrong with the file
+        return extract(source.path, source.source), True  # extract says what is wrong with the file
     cached = cache.get(sha256, source.source)
     if cached is not None and not ocr.stale(cached):  # read without Tesseract, which is now installed
-        return cached
+        return cached, False
     extraction = extract(source.path, source.source)
     cache.put(extraction)
-    return extraction
+    return extraction, True
+
+
+def _parsed(extraction: Extraction, document_id: str, parses: ParseCache) -> tuple[list[DocumentFacts], bool]:
+    """What the parser reads in the file, and whether it was parsed anew (not from the cache)."""
+    key = parses.key(extraction, document_id)
+    cached = parses.get(key)
+    if cached is not None:
+        return cached, False
+    facts = parse_extraction(extraction, document_id)
+    parses.put(key, facts)
+    return facts, True

@@ -19,6 +19,7 @@ _ORDER = {"error": 0, "warning": 1, "info": 2}
 def report_text(result: "BuildResult", files: bool = True, heading: str = "Build report") -> str:
     archive = result.archive
     lines = [f"{heading}: {result.files} source file(s) in {result.sources_dir}"]
+    lines.append(_what_was_read(result))
     kinds = Counter(d.kind for d in archive.documents if not d.part_of)
     if kinds:
         lines.append("Documents: " + ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())))
@@ -39,6 +40,15 @@ def report_text(result: "BuildResult", files: bool = True, heading: str = "Build
     if result.published:
         lines.append("Site published to site/ (MkDocs strict build passed).")
     return "\n".join(lines) + "\n"
+
+
+def _what_was_read(result: "BuildResult") -> str:
+    """Which files this build read anew: after one meeting, its few files; the rest from the cache."""
+    unchanged = result.files - len(result.read)
+    if not result.read:
+        return f"Read: no new or changed files ({unchanged} unchanged, from the cache)"
+    shown = ", ".join(result.read[:20]) + (f" and {len(result.read) - 20} more" if len(result.read) > 20 else "")
+    return f"Read: {len(result.read)} new or changed file(s): {shown}; {unchanged} unchanged, from the cache"
 
 
 def file_sections(result: "BuildResult", problems: list, files: bool = True) -> list[str]:

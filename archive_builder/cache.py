@@ -12,6 +12,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import pickle
 from pathlib import Path
 
 from .model import Extraction, Problem
@@ -29,9 +30,11 @@ class ExtractionCache:
     def __init__(self, state_dir: Path, version: str) -> None:
         self.directory = state_dir / "cache" / "extract"
         self.version = version
+        self.used: set[str] = set()
 
     def get(self, sha256: str, source: str) -> Extraction | None:
         path = self._path(sha256)
+        self.used.add(path.name)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -47,9 +50,66 @@ class ExtractionCache:
         data["problems"] = [{"message": p.message, "severity": p.severity} for p in extraction.problems]
         self.directory.mkdir(parents=True, exist_ok=True)
         path = self._path(extraction.sha256)
+        self.used.add(path.name)
         temporary = path.with_name(path.name + ".tmp")
         temporary.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
         os.replace(temporary, path)
 
     def _path(self, sha256: str) -> Path:
         return self.directory / f"{sha256}-v{self.version}.json"
+
+    def prune(self) -> None:
+        """After reading the whole sources folder: forget files that are gone and old versions."""
+        _prune(self.directory, self.used)
+
+
+class ParseCache:
+    """What the parser read in each source (its DocumentFacts), kept by the extracted text's digest and
+    the parser's fingerprint: the digest of its own code. A rebuild parses only new or changed files;
+    any change to the parser (or the model it fills) re-reads everything, with no version to forget."""
+
+    def __init__(self, state_dir: Path) -> None:
+        self.directory = state_dir / "cache" / "parse"
+        self.fingerprint = parser_fingerprint()
+        self.used: set[str] = set()
+
+    def key(self, extraction: Extraction, document_id: str) -> str:
+        content = json.dumps([extraction.format, extraction.title, extraction.metadata, extraction.pages, extraction.ocr_pages,
+                              [(p.message, p.severity) for p in extraction.problems], document_id], default=str, ensure_ascii=False)
+        return hashlib.sha256(f"{self.fingerprint}\n{content}".encode("utf-8")).hexdigest()[:40]
+
+    def get(self, key: str):
+        self.used.add(key)
+        try:
+            return pickle.loads((self.directory / f"{key}.pickle").read_bytes())
+        except Exception:  # missing, or cut short by a killed build: read the file again
+            return None
+
+    def put(self, key: str, facts) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        path = self.directory / f"{key}.pickle"
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_bytes(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, path)
+
+    def prune(self) -> None:
+        """After reading the whole sources folder: forget what no source gives any more (deleted
+        files, old parsers)."""
+        _prune(self.directory, {f"{key}.pickle" for key in self.used})
+
+
+def _prune(directory: Path, used: set[str]) -> None:
+    if directory.is_dir():
+        for path in directory.iterdir():
+            if path.name not in used:
+                path.unlink(missing_ok=True)
+
+
+def parser_fingerprint() -> str:
+    """The digest of the code that turns extracted text into facts: the parser and the model."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([*(package / "parse").rglob("*.py"), package / "model.py", package / "slugs.py"]):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -75,7 +75,8 @@ def _write_empty_site_pages(config: Config) -> None:
 @SOURCES_OPTION
 @click.option("--no-publish", is_flag=True, help="Write the pages to docs/ but do not build the site.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems and the summary.")
-def build(root: Path, sources: Path | None, no_publish: bool, quiet: bool) -> None:
+@click.option("--full", is_flag=True, help="Build every page of the site anew, not only the pages that changed.")
+def build(root: Path, sources: Path | None, no_publish: bool, quiet: bool, full: bool) -> None:
     """Read every source document, write the pages and publish the site to site/.
 
     Exits with status 1 when any file could not be read (the rest is still built and published),
@@ -88,7 +89,7 @@ def build(root: Path, sources: Path | None, no_publish: bool, quiet: bool) -> No
     config = _config(root)
     progress = _progress_printer() if not quiet else None
     try:
-        result = run_build(config, sources_dir=sources, publish_site=not no_publish, progress=progress)
+        result = run_build(config, sources_dir=sources, publish_site=not no_publish, progress=progress, full=full)
     except PublishError as error:
         click.echo(f"ERROR: {error}", err=True)
         click.echo("The previous site in site/ was left as it was.", err=True)

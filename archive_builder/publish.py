@@ -7,8 +7,10 @@ last good site exactly as it was: the clerk can always publish what is in site/.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -26,24 +28,73 @@ class PublishError(Exception):
 class PublishResult:
     site_dir: Path
     messages: list[str] = field(default_factory=list)
+    incremental: bool = False  # only the changed pages were built anew
 
 
-def publish(config: Config, strict: bool = True, timings: dict[str, float] | None = None) -> PublishResult:
+def publish(config: Config, strict: bool = True, timings: dict[str, float] | None = None,
+            incremental: bool = True) -> PublishResult:
+    """Build the site from docs/ into a new folder, index it, swap it in. `incremental`: start from the
+    pages of the last published site and let MkDocs rebuild only the pages whose Markdown changed,
+    where nothing else that shapes every page (mkdocs.yml, the theme and its override) changed."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2.0 is not for clerks
     timings = timings if timings is not None else {}
     new_site = config.state_dir / "site-new"
     _remove(new_site)
+    fingerprint = _site_fingerprint(config)
+    reuse = incremental and config.site_dir.is_dir() and _read(config.state_dir / FINGERPRINT_FILE) == fingerprint
     started = time.perf_counter()
-    messages = _mkdocs_build(config, new_site, strict)
+    if reuse:
+        _copy_pages(config.site_dir, new_site)
+    messages = _mkdocs_build(config, new_site, strict, dirty=reuse)
     timings["mkdocs"] = time.perf_counter() - started
     started = time.perf_counter()
     _pagefind_index(new_site)
     timings["pagefind"] = time.perf_counter() - started
+    (config.state_dir / FINGERPRINT_FILE).unlink(missing_ok=True)  # until the new site is in place
     _swap_in(new_site, config.site_dir, config.state_dir / "site-old")
-    return PublishResult(site_dir=config.site_dir, messages=messages)
+    (config.state_dir / FINGERPRINT_FILE).write_text(fingerprint, encoding="utf-8")
+    return PublishResult(site_dir=config.site_dir, messages=messages, incremental=reuse)
 
 
-def _mkdocs_build(config: Config, site_dir: Path, strict: bool) -> list[str]:
+FINGERPRINT_FILE = "site-fingerprint.txt"
+
+
+def _site_fingerprint(config: Config) -> str:
+    """What every page's HTML depends on besides its own Markdown: mkdocs.yml, the theme override's
+    files and the versions of MkDocs, Material and the Markdown extensions."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(config.mkdocs_file.read_bytes() if config.mkdocs_file.exists() else b"")
+    for package in ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown"):
+        digest.update(f"{package} {version(package)}".encode())
+    named = re.search(r"^\s*custom_dir:\s*['\"]?([^'\"\s#]+)", _read(config.mkdocs_file) or "", re.M)
+    overrides = config.mkdocs_file.parent / (named.group(1) if named else "overrides")
+    for path in sorted(overrides.rglob("*")) if overrides.is_dir() else []:
+        if path.is_file():
+            digest.update(path.relative_to(overrides).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _copy_pages(site_dir: Path, new_site: Path) -> None:
+    """The last site's built pages, with their times (MkDocs rebuilds a page whose Markdown is newer).
+    Only pages: every other file (downloads, feeds, the theme's assets) MkDocs copies in afresh, so a
+    replaced file is never kept for having an older time; Pagefind's index is always made anew."""
+    for page in site_dir.rglob("*.html"):
+        relative = page.relative_to(site_dir)
+        if relative.parts[0] != "pagefind":
+            target = new_site / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(page, target)
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _mkdocs_build(config: Config, site_dir: Path, strict: bool, dirty: bool = False) -> list[str]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -51,17 +102,48 @@ def _mkdocs_build(config: Config, site_dir: Path, strict: bool) -> list[str]:
     collector = _Collector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
+    quiet = _NoDirtyNotice()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
         # Absolute: MkDocs reads a relative site_dir as relative to mkdocs.yml, not to where the build runs.
         mkdocs_config = load_config(config_file=str(config.mkdocs_file), site_dir=str(site_dir.resolve()), strict=strict)
-        build(mkdocs_config)
+        build(mkdocs_config, dirty=dirty)
+        if dirty:
+            _remove_pages_no_longer_made(mkdocs_config, site_dir)
     except (MkDocsException, SystemExit) as error:
         _remove(site_dir)
         details = "; ".join(collector.warnings) or str(error)
         raise PublishError(f"MkDocs could not build the site: {details}") from error
     finally:
         logger.removeHandler(collector)
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
     return collector.warnings
+
+
+class _NoDirtyNotice(logging.Filter):
+    """MkDocs warns that a 'dirty' build may leave navigation out of date: it would, were the
+    navigation or the theme to change, which is when publish() builds every page instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
+def _remove_pages_no_longer_made(mkdocs_config, site_dir: Path) -> None:
+    """Pages of the last site whose Markdown is gone (a deleted source's meeting): MkDocs leaves them."""
+    from mkdocs.structure.files import get_files
+
+    made = {file.dest_uri for file in get_files(mkdocs_config)} | set(mkdocs_config.theme.static_templates)
+    for page in sorted(site_dir.rglob("*.html")):
+        relative = page.relative_to(site_dir).as_posix()
+        if relative not in made and not relative.startswith(("pagefind/", "assets/")):
+            page.unlink()
+            _remove_empty_folders(page.parent, site_dir)
+
+
+def _remove_empty_folders(folder: Path, top: Path) -> None:
+    while folder != top and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
 
 
 # Left out of the search index: the pilcrow of each heading's permalink, "Link to this resolution",

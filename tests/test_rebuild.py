@@ -69,3 +69,222 @@ def test_a_second_build_while_one_runs_is_refused(demo):
         holder.kill()
         holder.wait()
     assert build(demo).returncode == 0  # a killed build leaves no lock behind
+
+
+# --- After a meeting: one more meeting's papers --------------------------------------------------------
+
+ET = "environment-and-transport"
+MAY_MINUTES = """HARBOURSIDE DISTRICT COUNCIL
+ENVIRONMENT AND TRANSPORT COMMITTEE
+
+MINUTES of the meeting of the Environment and Transport Committee held on Thursday 15 May 2025 at 6.30 pm
+in the Council Chamber, Harbourside Civic Centre
+
+PRESENT: Cllr Helen Achterberg (Chair), Cllr Anne Patel, Cllr Siobhan Reilly, Cllr David Fairweather
+
+1. Apologies and Substitutes
+Apologies were received from Cllr Thomas Brennan.
+
+2. Declarations of Interest
+There were none.
+
+3. Minutes of the Previous Meeting
+RESOLVED that the minutes of the meeting held on 13 March 2025 be approved as a correct record.
+
+4. Public Participation
+There were no questions.
+
+5. Air Quality Monitoring Update
+RESOLVED that the first three months of results from Station Approach be noted.
+
+6. Air Quality Annual Status Report 2024
+RESOLVED that the Annual Status Report 2024 be approved for submission to the Department.
+
+7. Appointment to the Harbourside Joint Transport Board
+RESOLVED that Cllr Anne Patel be appointed to the Harbourside Joint Transport Board for 2025/26.
+
+8. Work Programme 2025/26
+RESOLVED that the work programme be agreed.
+
+9. Date of Next Meeting
+The dates of meetings for 2025/26 were noted.
+"""
+
+
+def site_files(root: Path) -> dict[str, bytes]:
+    site = root / "site"
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def pages(root: Path) -> dict[str, bytes]:
+    docs = root / "docs"
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*.md"))}
+
+
+def test_after_one_more_meeting_only_its_files_are_read_and_untouched_pages_keep_their_bytes(demo):
+    before_pages, before_site = pages(demo), site_files(demo)
+    (demo / "sources" / "2025-05-15_environment-and-transport_minutes.txt").write_text(MAY_MINUTES, encoding="utf-8")
+    done = build(demo)
+    assert done.returncode == 0, done.stderr
+    report = (demo / ".archive" / "build-report.txt").read_text(encoding="utf-8")
+    assert "Read: 1 new or changed file(s): 2025-05-15_environment-and-transport_minutes.txt; 12 unchanged, from the cache" in report
+    # the new link shows on the older meeting's page
+    march = (demo / "site" / "meetings" / ET / "2025-03-13" / "index.html").read_text(encoding="utf-8")
+    assert "Minutes approved" in march and "15 May 2025" in march
+    after_pages, after_site = pages(demo), site_files(demo)
+    changed = {path for path in before_pages if after_pages.get(path) != before_pages[path]}
+    assert f"meetings/{ET}/2025-03-13/index.md" in changed and f"meetings/{ET}/2025-05-15/index.md" in changed
+    untouched = set(before_pages) - changed
+    # the older documents' pages, for one; (a meeting's page may gain a "possibly related" link: one
+    # more meeting's words change how telling each word is)
+    assert f"documents/2024-09-12-environment-and-transport-printed-minutes/index.md" in untouched
+    assert len(untouched) > len(changed)
+    for path in untouched:  # the built page too, byte for byte
+        html = path[: -len("index.md")] + "index.html" if path.endswith("index.md") else path[:-3] + "/index.html"
+        assert after_site.get(html) == before_site.get(html), html
+
+
+def test_a_rebuild_with_nothing_new_reads_nothing_and_changes_nothing(demo):
+    before = site_files(demo)
+    done = build(demo)
+    assert done.returncode == 0
+    assert "Read: no new or changed files (12 unchanged, from the cache)" in (demo / ".archive" / "build-report.txt").read_text(encoding="utf-8")
+    after = site_files(demo)
+    assert {p for p in before if not p.startswith("pagefind/")} == {p for p in after if not p.startswith("pagefind/")}
+    assert all(after[p] == before[p] for p in before if not p.startswith("pagefind/"))
+
+
+def test_the_same_sources_built_incrementally_or_from_scratch_give_the_same_site(demo, tmp_path_factory):
+    (demo / "sources" / "2025-05-15_environment-and-transport_minutes.txt").write_text(MAY_MINUTES, encoding="utf-8")
+    assert build(demo).returncode == 0
+    fresh = copy_demo(tmp_path_factory.mktemp("fresh"))
+    (fresh / "sources" / "2025-05-15_environment-and-transport_minutes.txt").write_text(MAY_MINUTES, encoding="utf-8")
+    assert build(fresh).returncode == 0
+    incremental, scratch = site_files(demo), site_files(fresh)
+    assert sorted(p for p in incremental if not p.startswith("pagefind/")) == sorted(p for p in scratch if not p.startswith("pagefind/"))
+    different = [p for p in scratch if not p.startswith("pagefind/") and incremental[p] != scratch[p]]
+    assert different == []
+
+
+def test_deleting_a_source_removes_its_pages_links_and_index_entries(demo):
+    """The May agenda deleted: its document page, its items and their entries go; the meeting stays
+    known only because the March minutes fixed it as the next ('referenced'); the rest is as it was."""
+    from search.searching import search
+
+    agenda = next(d for d in export(demo)["documents"] if d["source"] == "2025-05-15_environment-and-transport_agenda.html")
+    before_pages = pages(demo)
+    (demo / "sources" / agenda["source"]).unlink()
+    assert build(demo).returncode == 0
+    data = export(demo)
+    assert agenda["id"] not in {d["id"] for d in data["documents"]}
+    may = next(m for m in data["meetings"] if m["id"] == f"{ET}/2025-05-15")
+    assert (may["status"], may["items"], may["documents"]) == ("referenced", [], [])
+    assert not [l for l in data["links"] if l["from"].startswith(f"{ET}/2025-05-15/") or agenda["id"] in (l["from"], l["to"])]
+    assert not (demo / "site" / agenda["url"]).exists() and not (demo / "docs" / agenda["url"]).exists()
+    assert not (demo / "site" / agenda["download"]).exists()
+    index = demo / ".archive" / "index"
+    assert not [r for r in search(index, "", limit=1000).results if r.id == agenda["id"] or r.id.startswith(f"{ET}/2025-05-15/")]
+    after_pages = pages(demo)  # (a series the May meeting was part of is one meeting shorter)
+    assert after_pages["documents/2024-09-12-environment-and-transport-printed-minutes/index.md"] == \
+        before_pages["documents/2024-09-12-environment-and-transport-printed-minutes/index.md"]
+
+
+def test_a_parser_change_reads_every_file_again_without_clearing_anything(demo, monkeypatch):
+    from archive_builder import cache
+    from archive_builder.build import read_archive
+    from archive_builder.config import load_config
+
+    assert read_archive(load_config(demo)).read == []
+    monkeypatch.setattr(cache, "parser_fingerprint", lambda: "a-new-parser")
+    assert len(read_archive(load_config(demo)).read) == 12
+
+
+def test_a_build_that_fails_mid_way_leaves_the_previous_site_byte_identical(demo, monkeypatch):
+    from archive_builder import publish
+    from archive_builder.build import build as run_build
+    from archive_builder.config import load_config
+
+    (demo / "sources" / "2025-05-15_environment-and-transport_minutes.txt").write_text(MAY_MINUTES, encoding="utf-8")
+    before = site_files(demo)
+
+    def broken(site_dir):
+        raise publish.PublishError("Pagefind could not index the site: forced by the test")
+
+    monkeypatch.setattr(publish, "_pagefind_index", broken)
+    with pytest.raises(publish.PublishError):
+        run_build(load_config(demo))
+    assert site_files(demo) == before
+    monkeypatch.undo()
+    assert build(demo).returncode == 0  # and the next build publishes what the failed one could not
+    assert "15 May 2025" in (demo / "site" / "meetings" / ET / "2025-03-13" / "index.html").read_text(encoding="utf-8")
+
+
+KILLED_AT = {
+    # the process dies while writing the pages (after some, before others) ...
+    "writing pages": ("archive_builder.pages_writer", "_atomic_write", 5),
+    # ... while caching what it parsed ...
+    "caching": ("archive_builder.cache.ParseCache", "put", 0),
+    # ... or while Pagefind indexes the new site
+    "indexing the site": ("archive_builder.publish", "_pagefind_index", 0),
+}
+
+
+@pytest.mark.parametrize("moment", KILLED_AT)
+def test_a_build_killed_mid_way_leaves_a_usable_site_and_the_next_build_completes(demo, moment):
+    (demo / "sources" / "2025-05-15_environment-and-transport_minutes.txt").write_text(MAY_MINUTES, encoding="utf-8")
+    if moment == "caching":
+        (demo / ".archive" / "cache" / "parse").exists() and subprocess.run(["rm", "-rf", str(demo / ".archive" / "cache" / "parse")], check=True)
+    before = site_files(demo)
+    owner, name, after_calls = KILLED_AT[moment]
+    killer = (
+        "import importlib, os, signal, sys\n"
+        f"owner, name, after = {owner!r}, {name!r}, {after_calls}\n"
+        "module, _, cls = owner.rpartition('.') if owner.endswith('ParseCache') else (owner, '', '')\n"
+        "target = getattr(importlib.import_module(module), cls) if cls else importlib.import_module(owner)\n"
+        "original, calls = getattr(target, name), []\n"
+        "def dying(*args, **kwargs):\n"
+        "    calls.append(1)\n"
+        "    if len(calls) > after:\n"
+        "        os.kill(os.getpid(), signal.SIGKILL)\n"
+        "    return original(*args, **kwargs)\n"
+        "setattr(target, name, dying)\n"
+        "from archive_builder.cli import main\n"
+        f"sys.argv = ['archive', 'build', '--root', {str(demo)!r}]\n"
+        "main()\n"
+    )
+    killed = subprocess.run([sys.executable, "-c", killer], capture_output=True, text=True)
+    assert killed.returncode == -9, killed.stderr
+    assert site_files(demo) == before  # the last good site, as it was
+    done = build(demo)
+    assert done.returncode == 0, done.stderr
+    assert "15 May 2025" in (demo / "site" / "meetings" / ET / "2025-03-13" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_meeting_moved_by_a_correction_leaves_a_redirect_in_every_later_build(tmp_path):
+    """The minutes misprint the day: the clerk's sidecar moves the meeting, and the old address (with
+    its anchors) sends readers to the new one, build after build."""
+    from clerk_archive import archive, minutes, new_archive
+
+    root = new_archive(tmp_path, {"minutes.txt": minutes(date="Tuesday 4 March 2025")})
+    assert archive(root, "build").exit_code == 0
+    old = "meetings/planning-committee/2025-03-04/"
+    assert (root / "site" / old / "index.html").exists()
+    (root / "sources" / "minutes.txt.yml").write_text("date: 2025-03-05\n", encoding="utf-8")
+    for _ in range(2):
+        assert archive(root, "build").exit_code == 0
+        moved = (root / "site" / old / "index.html").read_text(encoding="utf-8")
+        assert 'content="0; url=../2025-03-05/"' in moved and "location.hash" in moved
+        assert "Riverside footbridge" in (root / "site" / "meetings" / "planning-committee" / "2025-03-05" / "index.html").read_text(encoding="utf-8")
+    assert yaml_table(root) == {old: "meetings/planning-committee/2025-03-05/"}
+    # the correction withdrawn: the page is back at its old address, and the redirect is gone
+    (root / "sources" / "minutes.txt.yml").unlink()
+    assert archive(root, "build").exit_code == 0
+    assert "Riverside footbridge" in (root / "site" / old / "index.html").read_text(encoding="utf-8")
+    assert yaml_table(root).get(old) is None
+
+
+def yaml_table(root: Path) -> dict:
+    import yaml
+
+    path = root / "redirects.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
