@@ -86,6 +86,8 @@ def read_archive(config: Config, sources_dir: Path | None = None, progress: Call
         timings["parse"] += time.perf_counter() - started
         if progress:
             progress(f"read {count}/{len(files)}: {source.source}")
+    if progress:
+        progress(f"read {len(files)} files ({len(read)} new or changed); putting meetings together and linking them")
     with _timed(timings, "assemble"):
         archive = assemble(facts, config)
     _link_through_index(archive, config.state_dir / INDEX_DIR, timings, index)
@@ -113,6 +115,8 @@ def _build(config: Config, sources_dir: Path | None, publish_site: bool,
     from .render import render_site
 
     result = read_archive(config, sources_dir, progress)
+    if progress:
+        progress("writing the pages")
     with _timed(result.timings, "render"):
         site_files = render_site(result.archive, config, result.sources_dir)
         redirects = Redirects.load(config)
@@ -125,7 +129,7 @@ def _build(config: Config, sources_dir: Path | None, publish_site: bool,
     result.problems += result.written.problems
     if publish_site:
         if progress:
-            progress(f"publishing {len(site_files.pages)} pages with MkDocs")
+            progress(f"wrote {len(result.written.written)} changed pages ({result.written.unchanged} unchanged); publishing the site")
         published = publish(config, timings=result.timings, incremental=not full)
         result.published = True
         result.problems += [Problem("mkdocs", message, "warning") for message in published.messages]

@@ -37,6 +37,11 @@ def report_text(result: "BuildResult", files: bool = True, heading: str = "Build
     lines.append(f"Problems: {errors} error(s), {warnings} warning(s)")
     lines += [problem.line() for problem in problems]
     lines += file_sections(result, problems, files)
+    if result.written is not None:
+        written = result.written
+        lines.append(f"Pages: {len(written.written)} written, {written.unchanged} unchanged, {len(written.removed)} removed")
+    if result.redirects:
+        lines.append(f"Moved pages: {len(result.redirects)} old address(es) redirect to the new (redirects.yml)")
     if result.published:
         lines.append("Site published to site/ (MkDocs strict build passed).")
     return "\n".join(lines) + "\n"

@@ -32,8 +32,9 @@ SCHEMA_VERSION = "1"
 
 
 def export_json(archive: Archive) -> str:
-    """The whole archive as one JSON document, keys and lists in a fixed order."""
-    return json.dumps(export_data(archive), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    """The whole archive as one JSON document, keys and lists in a fixed order. Not indented: Python
+    writes indented JSON with its slow encoder (seconds for a large archive), and tools read it anyway."""
+    return json.dumps(export_data(archive), ensure_ascii=False, sort_keys=False) + "\n"
 
 
 def export_data(archive: Archive) -> dict:

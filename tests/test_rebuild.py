@@ -288,3 +288,32 @@ def yaml_table(root: Path) -> dict:
 
     path = root / "redirects.yml"
     return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def test_progress_shows_on_a_terminal_and_not_in_a_log(demo):
+    """A clerk at a terminal sees the files read and the pages written; a CI log gets the report only."""
+    import os
+    import pty
+
+    (demo / "sources" / "2025-05-15_environment-and-transport_minutes.txt").write_text(MAY_MINUTES, encoding="utf-8")
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "archive_builder", "build", "--root", str(demo)],
+                               stdout=subprocess.DEVNULL, stderr=follower)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the build ended and closed its end
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    assert process.wait() == 0
+    screen = seen.decode("utf-8", "replace")
+    assert "read 13/13: 2025-05-15_environment-and-transport_minutes.txt" in screen
+    assert "changed pages" in screen and "unchanged); publishing the site" in screen
+    logged = build(demo)  # stderr a pipe, as in CI
+    assert "read 1/13" not in logged.stderr and "publishing the site" not in logged.stderr
+    assert "Problems:" in logged.stderr

@@ -19,8 +19,8 @@ def related_links(archive: Archive, similarity: Similarity, searcher, certain: l
     linked = {(link.from_, link.to) for link in certain}
     series_of = {item.id: item.series for meeting in archive.meetings for item in meeting.items if item.series}
     routine = {item.id for meeting in archive.meetings for item in meeting.items if procedural(item.title)}
-    items_of = _indexed_items(searcher)
-    postings = Postings(searcher)
+    items_of, ids = _indexed_items(searcher)
+    postings = Postings(searcher, ids)
     links: list[Link] = []
     for meeting in archive.meetings:
         later_items = {docnum for date, docnum in items_of.get(meeting.committee, []) if date > meeting.date}
@@ -43,13 +43,15 @@ def related_links(archive: Archive, similarity: Similarity, searcher, certain: l
     return links
 
 
-def _indexed_items(searcher) -> dict[str, list[tuple[str, int]]]:
-    """(date, Whoosh document number) of every indexed item, by committee."""
+def _indexed_items(searcher) -> tuple[dict[str, list[tuple[str, int]]], dict[int, str]]:
+    """(date, Whoosh document number) of every indexed item, by committee; and each one's id."""
     found: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    ids: dict[int, str] = {}
     for docnum, fields in searcher.reader().iter_docs():
         if fields.get("kind") == "item" and fields.get("date"):
             found[fields.get("committee", "")].append((fields["date"].date().isoformat(), docnum))
-    return found
+            ids[docnum] = fields["id"]
+    return found, ids
 
 
 def _linked_through_item(later: str, resolution: str, linked: set[tuple[str, str]]) -> bool:

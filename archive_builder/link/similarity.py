@@ -10,7 +10,9 @@ most telling words.
 
 from __future__ import annotations
 
+import heapq
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -74,8 +76,7 @@ class Similarity:
         for term in sorted(vector, key=lambda t: (-round(vector[t], 9), t))[:QUERY_TERMS]:
             for docnum in postings.carrying(term) & allowed:
                 weights[docnum] += vector[term]
-        ids = [postings.entry_id(docnum) for docnum in _best(weights, CANDIDATES)]
-        return self._ranked(vector, ids, limit)
+        return self._ranked(vector, _best(weights, postings, CANDIDATES), limit)
 
     def _match(self, vector: dict[str, float], entry_id: str, score: float) -> Match:
         other = self._entry_vector(entry_id)
@@ -103,13 +104,13 @@ class Similarity:
 
 class Postings:
     """The index's postings of the `text` field: which entries carry a (stemmed) word. Each word's
-    list is read once; linking asks for the same words again and again."""
+    list is read once; linking asks for the same words again and again. `ids`: the archive id of
+    each index document that may be asked for."""
 
-    def __init__(self, searcher) -> None:
+    def __init__(self, searcher, ids: dict[int, str]) -> None:
         self._reader = searcher.reader()
-        self._searcher = searcher
         self._carrying: dict[str, frozenset[int]] = {}
-        self._ids: dict[int, str] = {}
+        self.ids = ids
 
     def carrying(self, term: str) -> frozenset[int]:
         if term not in self._carrying:
@@ -119,25 +120,20 @@ class Postings:
             self._carrying[term] = found
         return self._carrying[term]
 
-    def entry_id(self, docnum: int) -> str:
-        if docnum not in self._ids:
-            self._ids[docnum] = self._searcher.stored_fields(docnum)["id"]
-        return self._ids[docnum]
+
+def _best(weights: Counter, postings: Postings, count: int) -> list[str]:
+    """The ids of the `count` documents of the best weights; equal weights in the order of their ids
+    (not the index's order of documents, which the same sources do not always give). The weights are
+    summed in the same order of words every time, so equal texts weigh exactly the same."""
+    ids = postings.ids
+    return [entry_id for _, entry_id in heapq.nsmallest(count, [(-weight, ids[docnum]) for docnum, weight in weights.items()])]
 
 
-def _best(weights: Counter, count: int) -> list[int]:
-    """The documents of the `count` best weights, and every document tied with the last of them: which
-    of equally weighted documents come first depends on the index's order, which the same sources do
-    not always give."""
-    ranked = sorted(((round(weight, 9), docnum) for docnum, weight in weights.items()), reverse=True)
-    if len(ranked) <= count:
-        return [docnum for _, docnum in ranked]
-    cutoff = ranked[count - 1][0]
-    return [docnum for weight, docnum in ranked if weight >= cutoff]
+_DIGIT = re.compile(r"\d")
 
 
 def _has_digit(term: str) -> bool:
-    return any(c.isdigit() for c in term)
+    return _DIGIT.search(term) is not None
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:

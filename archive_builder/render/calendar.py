@@ -109,11 +109,14 @@ def description(lookup: Lookup, meeting: Meeting) -> str:
 # --- RFC 5545 text ----------------------------------------------------------------------------
 
 
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")  # control characters but the line break
+
+
 def escape_text(text: str) -> str:
     """A TEXT value (3.3.11): backslash, semicolon and comma escaped, line breaks as '\\n', other
     control characters dropped (the format has no way to write them)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = "".join(char for char in text if char == "\n" or (ord(char) >= 0x20 and ord(char) != 0x7F))
+    text = _CONTROL.sub("", text)
     return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n"))
 
 

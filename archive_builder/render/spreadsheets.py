@@ -82,6 +82,9 @@ def table(columns: tuple[str, ...], rows: list[list]) -> str:
     return BOM + out.getvalue()
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # control characters but tab and line break
+
+
 def cell(value: object) -> str | int:
     """A value as a spreadsheet should take it: numbers as numbers, text never as a formula."""
     if value is None:
@@ -89,5 +92,5 @@ def cell(value: object) -> str | int:
     if isinstance(value, int):
         return value
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(char for char in text if char in "\n\t" or (ord(char) >= 0x20 and not 0x7F <= ord(char) <= 0x9F))
+    text = _CONTROL.sub("", text)
     return "'" + text if _FORMULA_START.match(text) else text
