@@ -4,6 +4,7 @@ and nothing of an item taken in private."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -104,6 +105,21 @@ def test_a_committee_feed_holds_only_that_committee(demo_site):
     board = site_feed(demo_site.site_dir, f"committees/{JTB}/meetings.xml")
     assert board.entries == [] and board.feed.title == "Harbourside Joint Transport Board: new meetings"
     assert board.feed.updated.startswith("2024-10-03")  # its own latest (mentioned) meeting, not the clock
+
+
+def test_a_feed_reader_given_any_page_finds_the_feeds_and_on_a_committee_page_that_committees_own(demo_site):
+    def discovered(page: str) -> dict[str, str]:
+        html = (demo_site.site_dir / page / "index.html").read_text(encoding="utf-8")
+        links = re.findall(r'<link rel="alternate" type="([^"]+)" title="([^"]+)" href="([^"]+)"', html)
+        found = {title: urljoin(BASE + page + "/", href)[len(BASE):] for _, title, href in links}
+        for path in found.values():
+            assert (demo_site.site_dir / path).is_file(), path
+        return found
+    assert discovered("meetings")["New decisions"] == "feeds/decisions.xml"
+    assert discovered("meetings")["Meetings"] == "calendar/meetings.ics"
+    own = discovered(f"committees/{ET}")
+    assert own == {"New meetings": f"committees/{ET}/meetings.xml", "New decisions": f"committees/{ET}/decisions.xml",
+                   "Meetings": f"committees/{ET}/meetings.ics"}
 
 
 def test_the_private_item_is_in_no_feed(demo_site):
