@@ -53,7 +53,7 @@ def measure(root: Path, meetings: int, seed: int, browser: bool) -> dict:
     shutil.rmtree(root, ignore_errors=True)
     _archive_init(root)
     files = generate(root / "sources", meetings, seed)
-    figures: dict = {"meetings": meetings, "files": files}
+    figures: dict = {"meetings": meetings, "files": files, "reference": _reference_seconds()}
     figures["full"] = _build(root)
     figures["site_bytes"] = _size(root / "site")
     figures["site_files"] = sum(1 for p in (root / "site").rglob("*") if p.is_file())
@@ -66,6 +66,23 @@ def measure(root: Path, meetings: int, seed: int, browser: bool) -> dict:
         figures["browser"] = search_bytes(root / "site", ["consultation", "parking charges"])
     figures["one_more"] = _add_one_meeting(root, meetings, seed)
     return figures
+
+
+def _reference_seconds() -> float:
+    """How fast this machine is just now, for comparing runs (shared machines vary two or three times
+    from hour to hour): the best of three runs of a fixed piece of work like the builder's own, cutting
+    a text into words, counting them and sorting the counts."""
+    import collections
+    import re
+
+    text = " ".join(f"resolved that the report {n % 997} on item {n % 89} be noted by the committee" for n in range(60_000))
+
+    def once() -> float:
+        started = time.perf_counter()
+        counts = collections.Counter(re.findall(r"\w+", text))
+        sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+        return time.perf_counter() - started
+    return min(once() for _ in range(3))
 
 
 def _archive_init(root: Path) -> None:
@@ -145,6 +162,7 @@ def report(size: int, figures: dict) -> None:
     full = figures["full"]
     timings = full["timings"]
     print(f"\n== {size} meetings: {figures['files']} source files, {figures['pages']} pages ==")
+    print(f"machine: a fixed reference task (words cut, counted, sorted) took {figures['reference']:.2f} s (its speed just now, for comparing runs)")
     print(f"whole build: {full['wall']:.1f} s (inside the build: {full['seconds']:.1f} s), "
           f"{full['errors']} errors, {full['warnings']} warnings")
     for step in STEPS:
@@ -168,6 +186,7 @@ def report(size: int, figures: dict) -> None:
     print(f"one more meeting ({len(more['arrived'])} files): rebuilt in {more['wall']:.1f} s, "
           f"{more['wall'] / full['wall']:.2f} of the full build; {more['pages_written']} pages rewritten, "
           f"{more['pages_unchanged']} unchanged")
+    print("  its steps: " + ", ".join(f"{step} {more['timings'][step]:.1f} s" for step in STEPS if step in more["timings"]))
 
 
 if __name__ == "__main__":

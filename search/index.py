@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -54,35 +55,51 @@ def _same_fields(one, other) -> bool:
     return described(one) == described(other)
 
 
+# A new index of at least this many entries is written by two processes at once (into a segment
+# each): at 1,000 meetings (21,000 entries) that takes half the time of one writer, on two cores.
+# Fewer entries are not worth starting processes for; an index that has entries is always updated
+# by one writer, since only it can replace and delete what is there.
+PARALLEL_FROM = 4000
+
+
 def update_index(archive: Archive, index_dir: Path) -> IndexUpdate:
     index = open_index(index_dir)
     known = _indexed_digests(index)
     result = IndexUpdate()
-    writer = index.writer(limitmb=256)
+    changed, wanted = [], set()
+    for entry in entries(archive):
+        wanted.add(entry["id"])
+        if known.get(entry["id"]) == entry["digest"]:
+            result.unchanged += 1
+        else:
+            changed.append(entry)
+    gone = sorted(set(known) - wanted)
+    result.updated = sum(1 for entry in changed if entry["id"] in known)
+    result.added = len(changed) - result.updated
+    result.removed = len(gone)
+    if changed or gone:
+        _write(index, changed, gone, fresh=not known)
+    return result
+
+
+def _write(index, changed: list[dict], gone: list[str], fresh: bool) -> None:
+    processes = min(2, os.cpu_count() or 1) if fresh and len(changed) >= PARALLEL_FROM else 1
+    if processes > 1:
+        writer = index.writer(procs=processes, limitmb=128, multisegment=True)
+    else:
+        writer = index.writer(limitmb=256)
     try:
-        wanted = set()
-        for entry in entries(archive):
-            wanted.add(entry["id"])
-            digest = entry["digest"]
-            if known.get(entry["id"]) == digest:
-                result.unchanged += 1
-                continue
-            if entry["id"] in known:
-                result.updated += 1
+        for entry in changed:
+            if fresh:
+                writer.add_document(**entry)
             else:
-                result.added += 1
-            writer.update_document(**entry)
-        for gone in sorted(set(known) - wanted):
-            writer.delete_by_term("id", gone)
-            result.removed += 1
+                writer.update_document(**entry)
+        for id_ in gone:
+            writer.delete_by_term("id", id_)
     except BaseException:
         writer.cancel()
         raise
-    if result.added or result.updated or result.removed:
-        writer.commit()
-    else:
-        writer.cancel()
-    return result
+    writer.commit()
 
 
 def _indexed_digests(index) -> dict[str, str]:

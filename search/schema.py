@@ -50,8 +50,8 @@ def archive_schema() -> Schema:
         meeting=ID(stored=True),
         date=DATETIME(stored=True, sortable=True),
         year=NUMERIC(stored=True),
-        title=TEXT(analyzer=stemmed(), stored=True, field_boost=2.0),
-        text=TEXT(analyzer=stemmed(), stored=True),
+        title=TEXT(analyzer=stemmed(), stored=True, field_boost=2.0, phrase=False),
+        text=TEXT(analyzer=stemmed(), stored=True, phrase=False),
         exact=TEXT(analyzer=unstemmed(), phrase=False),  # single words and identifiers as printed
         pairs=TEXT(analyzer=word_pairs(), phrase=False),  # quoted phrases: see word_pairs
         refs=KEYWORD(lowercase=True, commas=True, scorable=True),  # minute, decision and resolution numbers

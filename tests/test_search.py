@@ -178,3 +178,32 @@ def test_an_entry_without_a_date_is_found_and_comes_after_the_dated(tmp_path):
     dates = [r.date for r in found.results]
     assert None in dates and dates.index(None) == len(dates) - 1
     assert None not in [r.date for r in search(index_dir, "harbour wall", Filters(date_from=read_date("2024")), limit=20).results]
+
+
+def test_an_index_written_by_two_processes_answers_as_one_written_by_one_and_updates_in_place(tmp_path, monkeypatch):
+    """A large new index is written by two processes at once; it must find the same things, in the same
+    order, and a later rebuild must still update it entry by entry."""
+    import search.index as search_index
+    from archive_builder.build import read_archive
+    from archive_builder.config import Config
+    from corpus import corpus_folder
+
+    archive = read_archive(Config(root=tmp_path / "one"), corpus_folder("kent-moderngov"), index=False).archive
+    one, two = tmp_path / "one-writer", tmp_path / "two-writers"
+    search_index.update_index(archive, one)
+    monkeypatch.setattr(search_index, "PARALLEL_FROM", 1)
+    written = search_index.update_index(archive, two)
+    assert written.added == search_index.update_index(archive, one).unchanged > 100
+    with search_index.open_index(two).reader() as reader:
+        assert len(list(reader.leaf_readers())) == 2  # a segment from each process
+    for query, filters, _ in KENT:
+        assert ([r.id for r in search(two, query, _filters(filters), limit=10).results]
+                == [r.id for r in search(one, query, _filters(filters), limit=10).results]), query
+
+    meeting = next(m for m in archive.meetings if m.items)
+    meeting.items[0].title = "Harbour dredging contract"
+    again = search_index.update_index(archive, two)
+    assert again.updated >= 1 and (again.added, again.removed) == (0, 0)
+    assert search(two, "harbour dredging", limit=1).results[0].id == meeting.items[0].id
+    with search_index.open_index(two).searcher() as searcher:
+        assert searcher.doc_count() == written.added  # replaced, not added beside the old entry
