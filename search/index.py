@@ -71,11 +71,13 @@ def update_index(archive: Archive, index_dir: Path) -> IndexUpdate:
         wanted.add(entry["id"])
         if known.get(entry["id"]) == entry["digest"]:
             result.unchanged += 1
+            continue
+        if entry["id"] in known:
+            result.updated += 1
         else:
-            changed.append(entry)
+            result.added += 1
+        changed.append(entry)
     gone = sorted(set(known) - wanted)
-    result.updated = sum(1 for entry in changed if entry["id"] in known)
-    result.added = len(changed) - result.updated
     result.removed = len(gone)
     if changed or gone:
         _write(index, changed, gone, fresh=not known)
