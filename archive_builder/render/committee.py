@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from .. import addresses
 from ..model import Committee, Item, Meeting, Series
 from . import actions, subscriptions, tables, words
 from .escape import inline
@@ -51,7 +52,8 @@ def committee_page(lookup: Lookup, committee: Committee) -> tuple[str, str]:
     body = "\n\n".join(part for part in parts if part)
     return here, page("committee", committee.name, body, committee=committee.id, committee_name=committee.name,
                       meetings=len(meetings), series=len(series), open_actions=len(waiting),
-                      search_facets=facets("Committee", committee.name))
+                      search_facets=facets("Committee", committee.name),
+                      feeds={kind: addresses.feed_url(kind, committee.id) for kind in ("meetings", "decisions")})
 
 
 def _meetings(meetings: list[Meeting], here: str) -> str:
