@@ -7,6 +7,7 @@ last good site exactly as it was: the clerk can always publish what is in site/.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -16,6 +17,8 @@ import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from mkdocs.plugins import BasePlugin
 
 from .config import Config
 
@@ -34,7 +37,7 @@ class PublishResult:
 def publish(config: Config, strict: bool = True, timings: dict[str, float] | None = None,
             incremental: bool = True) -> PublishResult:
     """Build the site from docs/ into a new folder, index it, swap it in. `incremental`: start from the
-    pages of the last published site and let MkDocs rebuild only the pages whose Markdown changed,
+    files of the last published site and let MkDocs rebuild only the pages whose Markdown changed,
     where nothing else that shapes every page (mkdocs.yml, the theme and its override) changed."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2.0 is not for clerks
     timings = timings if timings is not None else {}
@@ -43,9 +46,7 @@ def publish(config: Config, strict: bool = True, timings: dict[str, float] | Non
     fingerprint = _site_fingerprint(config)
     reuse = incremental and config.site_dir.is_dir() and _read(config.state_dir / FINGERPRINT_FILE) == fingerprint
     started = time.perf_counter()
-    if reuse:
-        _copy_pages(config.site_dir, new_site)
-    messages = _mkdocs_build(config, new_site, strict, dirty=reuse)
+    messages = _mkdocs_build(config, new_site, strict, last_site=config.site_dir if reuse else None)
     timings["mkdocs"] = time.perf_counter() - started
     started = time.perf_counter()
     _pagefind_index(new_site)
@@ -75,16 +76,64 @@ def _site_fingerprint(config: Config) -> str:
     return digest.hexdigest()
 
 
-def _copy_pages(site_dir: Path, new_site: Path) -> None:
-    """The last site's built pages, with their times (MkDocs rebuilds a page whose Markdown is newer).
-    Only pages: every other file (downloads, feeds, the theme's assets) MkDocs copies in afresh, so a
-    replaced file is never kept for having an older time; Pagefind's index is always made anew."""
-    for page in site_dir.rglob("*.html"):
-        relative = page.relative_to(site_dir)
-        if relative.parts[0] != "pagefind":
-            target = new_site / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(page, target)
+def _reuse_last_site(site_dir: Path, new_site: Path, docs_dir: Path, always_written: set[str], link: bool) -> None:
+    """The last site's files in the new folder, hard-linked where `link` (no bytes copied; MkDocs only
+    ever replaces them, see _replacing_writes), else copied with their times. MkDocs then rebuilds a
+    page whose Markdown is newer than it, and copies a file of docs/ that is newer than its copy.
+    Left out: Pagefind's index, always made anew; what MkDocs writes on every build (`always_written`);
+    and a file of docs/ whose bytes differ from the last site's copy: a download is a link to its
+    source and keeps the source's time, which may be older than the copy in the site."""
+    for path in sorted(site_dir.rglob("*")):
+        relative = path.relative_to(site_dir)
+        if path.is_dir() or relative.parts[0] == "pagefind" or relative.as_posix() in always_written:
+            continue
+        source = docs_dir / relative
+        if source.is_file() and not _same_bytes(source, path):
+            continue
+        target = new_site / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if link:
+            os.link(path, target)
+        else:
+            shutil.copy2(path, target)
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def _replacing_writes():
+    """MkDocs writes a file over the one in place (open(path, 'wb')). In a new site whose files are
+    hard links to the last site's, that would change the last site too, which must stay as it was
+    until the new one is swapped in: so each file is removed before MkDocs writes it."""
+    from mkdocs import utils
+
+    write_file, copy_file = utils.write_file, utils.copy_file
+
+    def replacing_write(content: bytes, output_path: str) -> None:
+        _unlink(output_path)
+        write_file(content, output_path)
+
+    def replacing_copy(source_path: str, output_path: str) -> None:
+        if os.path.isdir(output_path):
+            output_path = os.path.join(output_path, os.path.basename(source_path))
+        _unlink(output_path)
+        copy_file(source_path, output_path)
+
+    utils.write_file, utils.copy_file = replacing_write, replacing_copy
+    try:
+        yield
+    finally:
+        utils.write_file, utils.copy_file = write_file, copy_file
+
+
+def _unlink(path: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
 
 
 def _read(path: Path) -> str | None:
@@ -94,7 +143,9 @@ def _read(path: Path) -> str | None:
         return None
 
 
-def _mkdocs_build(config: Config, site_dir: Path, strict: bool, dirty: bool = False) -> list[str]:
+def _mkdocs_build(config: Config, site_dir: Path, strict: bool, last_site: Path | None = None) -> list[str]:
+    """MkDocs' build of docs/ into `site_dir`; from the files of `last_site` where given, rebuilding
+    only what changed (a 'dirty' build)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -107,9 +158,17 @@ def _mkdocs_build(config: Config, site_dir: Path, strict: bool, dirty: bool = Fa
     try:
         # Absolute: MkDocs reads a relative site_dir as relative to mkdocs.yml, not to where the build runs.
         mkdocs_config = load_config(config_file=str(config.mkdocs_file), site_dir=str(site_dir.resolve()), strict=strict)
-        build(mkdocs_config, dirty=dirty)
-        if dirty:
-            _remove_pages_no_longer_made(mkdocs_config, site_dir)
+        made = _FilesMade()
+        if last_site is not None:
+            templates = set(mkdocs_config.theme.static_templates)
+            # Plugins may write files MkDocs does not know of, in place: their sites are copied, not linked.
+            _reuse_last_site(last_site, site_dir, config.docs_dir, templates | {f"{t}.gz" for t in templates},
+                             link=not mkdocs_config.plugins)
+            mkdocs_config.plugins["archive-files-made"] = made
+        with _replacing_writes():
+            build(mkdocs_config, dirty=last_site is not None)
+        if last_site is not None:
+            _remove_files_no_longer_made(made.paths | set(mkdocs_config.theme.static_templates), site_dir)
     except (MkDocsException, SystemExit) as error:
         _remove(site_dir)
         details = "; ".join(collector.warnings) or str(error)
@@ -120,6 +179,18 @@ def _mkdocs_build(config: Config, site_dir: Path, strict: bool, dirty: bool = Fa
     return collector.warnings
 
 
+class _FilesMade(BasePlugin):
+    """Every file a build makes (pages, docs/'s other files, the theme's assets), as MkDocs lists them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths: set[str] = set()
+
+    def on_files(self, files, config):
+        self.paths = {file.dest_uri for file in files}
+        return files
+
+
 class _NoDirtyNotice(logging.Filter):
     """MkDocs warns that a 'dirty' build may leave navigation out of date: it would, were the
     navigation or the theme to change, which is when publish() builds every page instead."""
@@ -128,16 +199,14 @@ class _NoDirtyNotice(logging.Filter):
         return "'dirty' build" not in record.getMessage()
 
 
-def _remove_pages_no_longer_made(mkdocs_config, site_dir: Path) -> None:
-    """Pages of the last site whose Markdown is gone (a deleted source's meeting): MkDocs leaves them."""
-    from mkdocs.structure.files import get_files
-
-    made = {file.dest_uri for file in get_files(mkdocs_config)} | set(mkdocs_config.theme.static_templates)
-    for page in sorted(site_dir.rglob("*.html")):
-        relative = page.relative_to(site_dir).as_posix()
-        if relative not in made and not relative.startswith(("pagefind/", "assets/")):
-            page.unlink()
-            _remove_empty_folders(page.parent, site_dir)
+def _remove_files_no_longer_made(made: set[str], site_dir: Path) -> None:
+    """Files of the last site that this build does not make (a deleted source's meeting page and
+    download): MkDocs leaves them. Sitemaps and Pagefind's index are made on every build."""
+    for path in sorted(site_dir.rglob("*")):
+        relative = path.relative_to(site_dir).as_posix()
+        if path.is_file() and relative not in made and not relative.startswith(("pagefind/", "sitemap.xml")):
+            path.unlink()
+            _remove_empty_folders(path.parent, site_dir)
 
 
 def _remove_empty_folders(folder: Path, top: Path) -> None:

@@ -146,7 +146,7 @@ def test_an_item_names_its_papers_and_its_series(sample_site):
     assert "Papers: Update report (report)" in refers.text
     assert ("../../../documents/joint-ict-2018-10-16-update-report/", "Update report (report)") in refers.links
     series = _element(item, "series")
-    assert series.text.startswith("Part of a series: Update report (2 meetings)")
+    assert series.text.startswith("Part of a series: Update report · after: 12 March 2019")
     assert ("../../../committees/joint-ict/#series-update-report", "Update report") in series.links
     assert ("../2019-03-12/#item-5", "12 March 2019") in series.links
 

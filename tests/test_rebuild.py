@@ -4,6 +4,7 @@ move leave a redirect behind."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -144,6 +145,20 @@ def test_after_one_more_meeting_only_its_files_are_read_and_untouched_pages_keep
         assert after_site.get(html) == before_site.get(html), html
 
 
+def test_a_source_replaced_by_a_file_with_an_older_time_is_published_anew(demo):
+    """The site's download is a copy of its source, made at the last build; the clerk's corrected
+    file replaces it even where its time is older than that copy's (a file copied with its time)."""
+    agenda = next(d for d in export(demo)["documents"] if d["source"] == "2025-05-15_environment-and-transport_agenda.html")
+    source = demo / "sources" / agenda["source"]
+    source.write_text(source.read_text(encoding="utf-8").replace("</body>", "<p>Corrected: a late item.</p></body>"),
+                      encoding="utf-8")
+    os.utime(source, (946684800, 946684800))  # 1 January 2000
+    done = build(demo)
+    assert done.returncode == 0, done.stderr
+    assert (demo / "site" / agenda["download"]).read_bytes() == source.read_bytes()
+    assert b"Corrected: a late item." in source.read_bytes()
+
+
 def test_a_rebuild_with_nothing_new_reads_nothing_and_changes_nothing(demo):
     before = site_files(demo)
     done = build(demo)
@@ -205,6 +220,8 @@ def test_a_build_that_fails_mid_way_leaves_the_previous_site_byte_identical(demo
     from archive_builder.config import load_config
 
     (demo / "sources" / "2025-05-15_environment-and-transport_minutes.txt").write_text(MAY_MINUTES, encoding="utf-8")
+    agenda = demo / "sources" / "2025-05-15_environment-and-transport_agenda.html"  # a download replaced too
+    agenda.write_text(agenda.read_text(encoding="utf-8").replace("</body>", "<p>Corrected.</p></body>"), encoding="utf-8")
     before = site_files(demo)
 
     def broken(site_dir):

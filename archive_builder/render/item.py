@@ -46,13 +46,14 @@ def item_section(lookup: Lookup, meeting: Meeting, item: Item, here: str) -> str
 
 
 def series_note(lookup: Lookup, item: Item, here: str) -> str:
-    """'Part of a series: Update report (3 meetings) · before: 16 October 2018 · after: 12 March 2019'."""
+    """'Part of a series: Update report · before: 16 October 2018 · after: 12 March 2019'. No count of
+    the series' meetings (the committee's page has it): with one, each new meeting of a recurring item
+    would change every earlier meeting page of the series, and a rebuild would rewrite them all."""
     series = lookup.series.get(item.series or "")
     if series is None:
         return ""
     shown = [lookup.items[i] for i in series.items if i in lookup.items]
-    meetings = len({meeting.id for meeting, _ in shown})
-    text = f"Part of a series: {link(series.title, here, series.url)} ({words.count(meetings, 'meeting')})"
+    text = f"Part of a series: {link(series.title, here, series.url)}"
     place = next((n for n, (_, other) in enumerate(shown) if other.id == item.id), None)
     if place is not None and place > 0:
         before = shown[place - 1]
