@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from demo import build_demo
 
 
@@ -17,3 +19,38 @@ def test_two_builds_of_the_demo_give_identical_pages_and_export(demo_site, tmp_p
     changed = [path for path in first if first[path] != second[path]]
     assert changed == []
     assert (demo_site.site_dir / "data" / "archive.json").read_bytes() == (again.site_dir / "data" / "archive.json").read_bytes()
+
+
+def test_the_work_shared_over_processes_gives_the_pages_one_process_gives(tmp_path, monkeypatch):
+    """Linking and rendering are shared out over the cores on a large archive: the demo's, shared out
+    as if it were large, gives the same pages and export as in one process."""
+    from archive_builder import forked
+    from archive_builder.build import build
+    from archive_builder.config import load_config
+    from demo import copy_demo
+
+    trees, original = [], forked.map_shared
+    for cores in (1, 2):
+        monkeypatch.setattr(forked, "MIN_SHARE", 1)
+        monkeypatch.setattr(forked, "_cores", lambda: cores)
+        shared = []
+        monkeypatch.setattr(forked, "map_shared", lambda f, items, shared=shared: shared.append(len(items)) or original(f, items))
+        (tmp_path / f"cores-{cores}").mkdir()
+        root = copy_demo(tmp_path / f"cores-{cores}")
+        build(load_config(root), publish_site=False)
+        assert len(shared) == 2  # the possibly related links, and the pages
+        trees.append(_tree(root / "docs"))
+    assert trees[0].keys() == trees[1].keys()
+    assert [path for path in trees[0] if trees[0][path] != trees[1][path]] == []
+
+
+def test_work_shared_over_processes_comes_back_whole_and_in_order(monkeypatch):
+    from archive_builder import forked
+
+    monkeypatch.setattr(forked, "MIN_SHARE", 1)
+    monkeypatch.setattr(forked, "_cores", lambda: 2)
+    pid = os.getpid()
+    found = forked.map_shared(lambda items: [(n * n, os.getpid() != pid) for n in items], list(range(101)))
+    assert [square for square, _ in found] == [n * n for n in range(101)]
+    assert all(elsewhere for _, elsewhere in found)  # worked in forked processes, not here
+    assert forked.run_all([lambda n=n: -n for n in range(5)]) == [0, -1, -2, -3, -4]

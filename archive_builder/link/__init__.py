@@ -48,11 +48,7 @@ def certain_links(archive: Archive, similarity: Similarity) -> None:
 
 def possibly_related(archive: Archive, similarity: Similarity, index_dir: Path) -> None:
     """Step 5, through the archive's Whoosh index, which must be up to date."""
-    from search import open_index
-
-    index = open_index(index_dir)
-    with index.searcher() as searcher:
-        related = related_links(archive, similarity, searcher, archive.links)
+    related = related_links(archive, similarity, index_dir, archive.links)
     archive.links = _in_order(_distinct(archive.links + related))
     archive.links = archive.public_links()
 

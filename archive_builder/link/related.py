@@ -4,9 +4,13 @@ committee: a similar title in another committee is a different matter."""
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
 
-from ..model import Archive, Link
+from .. import forked
+from ..model import Archive, Link, Meeting
 from .series import procedural
 from .similarity import Postings, Similarity
 
@@ -15,31 +19,64 @@ PER_DECISION = 3
 SHARED_WORDS = 3  # two words in common ("payment", "approve") are a coincidence of routine, not a matter
 
 
-def related_links(archive: Archive, similarity: Similarity, searcher, certain: list[Link]) -> list[Link]:
-    linked = {(link.from_, link.to) for link in certain}
-    series_of = {item.id: item.series for meeting in archive.meetings for item in meeting.items if item.series}
-    routine = {item.id for meeting in archive.meetings for item in meeting.items if procedural(item.title)}
-    items_of, ids = _indexed_items(searcher)
-    postings = Postings(searcher, ids)
+def related_links(archive: Archive, similarity: Similarity, index_dir: Path, certain: list[Link]) -> list[Link]:
+    """Every decision's possibly related later items, the meetings shared out over the cores (each
+    decision's search is independent of the others')."""
+    from search import open_index
+
+    with open_index(index_dir).searcher() as searcher:
+        items_of, ids = _indexed_items(searcher)
+    known = _Known(
+        linked={(link.from_, link.to) for link in certain},
+        series_of={item.id: item.series for meeting in archive.meetings for item in meeting.items if item.series},
+        routine={item.id for meeting in archive.meetings for item in meeting.items if procedural(item.title)},
+        items_of=items_of, ids=ids, similarity=similarity, index_dir=index_dir)
+    found = forked.map_shared(functools.partial(_related_of_meetings, known), archive.meetings)
+    return [link for links in found for link in links]
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What every decision's search reads: the certain links, series, routine items, and the index's
+    items (by committee, with their dates) and ids."""
+    linked: set[tuple[str, str]]
+    series_of: dict[str, str]
+    routine: set[str]
+    items_of: dict[str, list[tuple[str, int]]]
+    ids: dict[int, str]
+    similarity: Similarity
+    index_dir: Path
+
+
+def _related_of_meetings(known: _Known, meetings: list[Meeting]) -> list[list[Link]]:
+    """Each meeting's possibly related links, through a searcher of this process's own (a forked
+    process must not read through its parent's open files)."""
+    from search import open_index
+
+    with open_index(known.index_dir).searcher() as searcher:
+        postings = Postings(searcher, known.ids)
+        return [_related_of_meeting(known, meeting, postings) for meeting in meetings]
+
+
+def _related_of_meeting(known: _Known, meeting: Meeting, postings: Postings) -> list[Link]:
+    later_items = {docnum for date, docnum in known.items_of.get(meeting.committee, []) if date > meeting.date}
     links: list[Link] = []
-    for meeting in archive.meetings:
-        later_items = {docnum for date, docnum in items_of.get(meeting.committee, []) if date > meeting.date}
-        for item in meeting.items:
-            if item.exempt or procedural(item.title):
-                continue
-            for resolution in item.resolutions:
-                found = 0
-                for match in similarity.closest(resolution.text, postings, later_items, limit=8):
-                    if match.score < RELATED or found >= PER_DECISION:
-                        break
-                    if len(match.shared) < SHARED_WORDS or match.id in routine:
-                        continue
-                    if (match.id, resolution.id) in linked or _linked_through_item(match.id, resolution.id, linked):
-                        continue
-                    if item.series and series_of.get(match.id) == item.series:
-                        continue  # the series already shows the later items of the same business
-                    links.append(Link(match.id, resolution.id, "related", f"words in common: {', '.join(match.shared[:6])}", match.score))
-                    found += 1
+    for item in meeting.items:
+        if item.exempt or procedural(item.title):
+            continue
+        for resolution in item.resolutions:
+            found = 0
+            for match in known.similarity.closest(resolution.text, postings, later_items, limit=8):
+                if match.score < RELATED or found >= PER_DECISION:
+                    break
+                if len(match.shared) < SHARED_WORDS or match.id in known.routine:
+                    continue
+                if (match.id, resolution.id) in known.linked or _linked_through_item(match.id, resolution.id, known.linked):
+                    continue
+                if item.series and known.series_of.get(match.id) == item.series:
+                    continue  # the series already shows the later items of the same business
+                links.append(Link(match.id, resolution.id, "related", f"words in common: {', '.join(match.shared[:6])}", match.score))
+                found += 1
     return links
 
 

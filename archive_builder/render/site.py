@@ -6,7 +6,7 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from .. import addresses
+from .. import addresses, forked
 from ..config import Config
 from ..export import export_json
 from ..model import Archive
@@ -38,23 +38,25 @@ def render_site(archive: Archive, config: Config, sources_dir: Path) -> SiteFile
     copies = assign_downloads(archive, sources_dir)
     lookup = Lookup.of(archive, config.site_url)
     years = decisions_by_year(lookup)
+    # Most of the work, shared out over the cores: the pages of which there is one per committee,
+    # meeting, year, person or document, and the downloads made from the whole archive.
+    pieces = [
+        _piece(export_json_file, archive), _piece(calendars, lookup), _piece(spreadsheets, lookup), _piece(feeds, lookup),
+        *(_piece(committee_page, lookup, c) for c in archive.committees),
+        *(_piece(meeting_page, lookup, m) for m in archive.meetings),
+        *(_piece(decisions_page, lookup, year, found) for year, found in years.items()),
+        *(_piece(person_page, lookup, p) for p in archive.people),
+        *(_piece(document_page, lookup, d) for d in archive.documents),
+    ]
     pages = [
         home_page(lookup),
         committees_index(lookup),
-        *(committee_page(lookup, c) for c in archive.committees),
         meetings_index(lookup),
-        *(meeting_page(lookup, m) for m in archive.meetings),
         decisions_index(lookup, years),
-        *(decisions_page(lookup, year, found) for year, found in years.items()),
         followups_page(lookup),
         people_index(lookup),
-        *(person_page(lookup, p) for p in archive.people),
         documents_index(lookup),
-        *(document_page(lookup, d) for d in archive.documents),
-        (EXPORT, export_json(archive)),
-        *feeds(lookup),
-        *calendars(lookup),
-        *spreadsheets(lookup),
+        *(page for made in forked.run_all(pieces) for page in made),
         (STYLESHEET, stylesheet()),
         (SCRIPT, script()),
     ]
@@ -66,6 +68,18 @@ def render_site(archive: Archive, config: Config, sources_dir: Path) -> SiteFile
     files.pages = dict(sorted(files.pages.items()))
     files.copies = dict(sorted(copies.items()))
     return files
+
+
+def _piece(function, *args):
+    """A piece of the render: `function(*args)`, one page (path, text) or several, as a list of pages."""
+    def piece() -> list[tuple[str, str]]:
+        made = function(*args)
+        return [made] if isinstance(made, tuple) else list(made)
+    return piece
+
+
+def export_json_file(archive: Archive) -> tuple[str, str]:
+    return EXPORT, export_json(archive)
 
 
 def stylesheet() -> str:
