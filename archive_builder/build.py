@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,7 @@ from .link import certain_links, possibly_related, similarity_of
 from .model import Archive, DocumentFacts, Extraction, Problem
 from .pages_writer import WriteResult, write_site_files
 from .parse import parse_extraction
-from .publish import publish
+from .publish import clearing_old_site, publish
 from .redirects import Redirects
 from .sources import SourceFile, discover
 from .withheld import withhold_exempt
@@ -107,11 +108,15 @@ def build(config: Config, sources_dir: Path | None = None, publish_site: bool = 
     """Read, render, write docs/ and publish site/: one build of an archive at a time (BuildLocked).
     `full`: build every page of the site anew, not only those whose Markdown changed."""
     with build_lock(config.state_dir):
-        return _build(config, sources_dir, publish_site, progress, full)
+        clearing = clearing_old_site(config)
+        try:
+            return _build(config, sources_dir, publish_site, progress, full, clearing)
+        finally:
+            clearing.join()
 
 
 def _build(config: Config, sources_dir: Path | None, publish_site: bool,
-           progress: Callable[[str], None] | None, full: bool = False) -> BuildResult:
+           progress: Callable[[str], None] | None, full: bool, clearing: threading.Thread) -> BuildResult:
     from .render import render_site
 
     result = read_archive(config, sources_dir, progress)
@@ -128,6 +133,7 @@ def _build(config: Config, sources_dir: Path | None, publish_site: bool,
     result.redirects = dict(redirects.table)
     result.problems += result.written.problems
     if publish_site:
+        clearing.join()
         if progress:
             progress(f"wrote {len(result.written.written)} changed pages ({result.written.unchanged} unchanged); publishing the site")
         published = publish(config, timings=result.timings, incremental=not full)

@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,7 +53,7 @@ def publish(config: Config, strict: bool = True, timings: dict[str, float] | Non
     _pagefind_index(new_site)
     timings["pagefind"] = time.perf_counter() - started
     (config.state_dir / FINGERPRINT_FILE).unlink(missing_ok=True)  # until the new site is in place
-    _swap_in(new_site, config.site_dir, config.state_dir / "site-old")
+    _swap_in(new_site, config.site_dir, config.state_dir / OLD_SITE)
     (config.state_dir / FINGERPRINT_FILE).write_text(fingerprint, encoding="utf-8")
     return PublishResult(site_dir=config.site_dir, messages=messages, incremental=reuse)
 
@@ -83,19 +84,29 @@ def _reuse_last_site(site_dir: Path, new_site: Path, docs_dir: Path, always_writ
     Left out: Pagefind's index, always made anew; what MkDocs writes on every build (`always_written`);
     and a file of docs/ whose bytes differ from the last site's copy: a download is a link to its
     source and keeps the source's time, which may be older than the copy in the site."""
-    for path in sorted(site_dir.rglob("*")):
-        relative = path.relative_to(site_dir)
-        if path.is_dir() or relative.parts[0] == "pagefind" or relative.as_posix() in always_written:
+    for relative in _files_of(site_dir):
+        if relative.startswith("pagefind/") or relative in always_written:
             continue
-        source = docs_dir / relative
-        if source.is_file() and not _same_bytes(source, path):
+        path, source = os.path.join(site_dir, relative), os.path.join(docs_dir, relative)
+        if os.path.isfile(source) and not _same_bytes(Path(source), Path(path)):
             continue
-        target = new_site / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target = os.path.join(new_site, relative)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
         if link:
             os.link(path, target)
         else:
             shutil.copy2(path, target)
+
+
+def _files_of(folder: Path) -> list[str]:
+    """Every file under `folder`, as sorted folder-relative paths with '/' (os.walk: a site has
+    thousands of files, and pathlib's objects cost more than the links made from them)."""
+    found = []
+    for top, folders, files in os.walk(folder):
+        folders.sort()
+        base = os.path.relpath(top, folder).replace(os.sep, "/")
+        found += [name if base == "." else f"{base}/{name}" for name in files]
+    return sorted(found)
 
 
 def _same_bytes(a: Path, b: Path) -> bool:
@@ -202,9 +213,9 @@ class _NoDirtyNotice(logging.Filter):
 def _remove_files_no_longer_made(made: set[str], site_dir: Path) -> None:
     """Files of the last site that this build does not make (a deleted source's meeting page and
     download): MkDocs leaves them. Sitemaps and Pagefind's index are made on every build."""
-    for path in sorted(site_dir.rglob("*")):
-        relative = path.relative_to(site_dir).as_posix()
-        if path.is_file() and relative not in made and not relative.startswith(("pagefind/", "sitemap.xml")):
+    for relative in _files_of(site_dir):
+        if relative not in made and not relative.startswith(("pagefind/", "sitemap.xml")):
+            path = site_dir / relative
             path.unlink()
             _remove_empty_folders(path.parent, site_dir)
 
@@ -252,12 +263,22 @@ def _pagefind_index(site_dir: Path) -> None:
         raise PublishError(f"Pagefind could not index the site: {details}")
 
 
+OLD_SITE = "site-old"  # the site before the last build's: removed while the next build reads its sources
+
+
 def _swap_in(new_site: Path, site_dir: Path, old_site: Path) -> None:
-    _remove(old_site)
+    _remove(old_site)  # gone already, unless the build that should have removed it was stopped first
     if site_dir.exists():
         os.replace(site_dir, old_site)
     os.replace(new_site, site_dir)
-    _remove(old_site)
+
+
+def clearing_old_site(config: Config) -> threading.Thread:
+    """Removes the site the last build replaced, in the background: thousands of files, whose removal
+    waits on the disk while the build goes on with its sources. Join it before publishing."""
+    remover = threading.Thread(target=_remove, args=(config.state_dir / OLD_SITE,), name="clearing the old site")
+    remover.start()
+    return remover
 
 
 def _remove(path: Path) -> None:
