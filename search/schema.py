@@ -28,7 +28,17 @@ _stem = lru_cache(maxsize=100_000)(porter.stem)
 def stemmed_words(text: str) -> list[str]:
     """The terms `stemmed()` makes of a text, several times faster: linking weighs every text of the
     archive, and Whoosh's analyzers make an object of every word."""
-    return [_stem(word) for word in _TOKEN.findall(text.lower()) if len(word) >= 2 and word not in analysis.STOP_WORDS]
+    return [_stem(word) for word in words_of(text) if len(word) >= 2 and word not in analysis.STOP_WORDS]
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text as `stemmed()` cuts them, lower-cased, before stop words and stemming."""
+    return _TOKEN.findall(text.lower())
+
+
+def stemmed_word(word: str) -> str | None:
+    """The term `stemmed()` makes of one word of `words_of`, or None for a stop word."""
+    return _stem(word) if len(word) >= 2 and word not in analysis.STOP_WORDS else None
 
 
 def word_pairs() -> analysis.Analyzer:

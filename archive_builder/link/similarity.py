@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from search.schema import stemmed_words
+from search.schema import stemmed_word, stemmed_words, words_of
 
 
 QUERY_TERMS = 12  # a text's most telling words: what it is about, without the long lists of common words
@@ -46,6 +46,7 @@ class Similarity:
         `ignore`: more words to leave out, such as the names of the archive's people ("Cllr Grant
         Tomkins proposed ..." makes decisions alike only in who moved them)."""
         self._ignore = PROCEDURE_WORDS | {term for word in (ignore or ()) for term in stemmed_words(word)}
+        self._term_of: dict[str, str | None] = {}
         self._counts = {entry_id: Counter(self._terms(text)) for entry_id, text in texts.items()}
         self._frequency: Counter = Counter()
         for counts in self._counts.values():
@@ -84,7 +85,20 @@ class Similarity:
         return Match(entry_id, score, shared)
 
     def _terms(self, text: str) -> list[str]:
-        return [term for term in stemmed_words(text or "") if len(term) > 2 and not _has_digit(term) and term not in self._ignore]
+        """The text's stemmed words, less short words, numbers and the ignored words. Each distinct
+        word is judged once (a large archive's texts hold a few thousand words, over and over)."""
+        terms, known = [], self._term_of
+        for word in words_of(text or ""):
+            term = known.get(word, _UNSEEN)
+            if term is _UNSEEN:
+                term = known[word] = self._judged(word)
+            if term is not None:
+                terms.append(term)
+        return terms
+
+    def _judged(self, word: str) -> str | None:
+        term = stemmed_word(word)
+        return term if term is not None and len(term) > 2 and not _has_digit(term) and term not in self._ignore else None
 
     def _entry_vector(self, entry_id: str) -> dict[str, float]:
         if entry_id not in self._vectors:
@@ -130,6 +144,7 @@ def _best(weights: Counter, postings: Postings, count: int) -> list[str]:
 
 
 _DIGIT = re.compile(r"\d")
+_UNSEEN = object()
 
 
 def _has_digit(term: str) -> bool:
