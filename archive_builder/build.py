@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +30,7 @@ from .link import certain_links, possibly_related, similarity_of
 from .model import Archive, DocumentFacts, Extraction, Problem
 from .pages_writer import WriteResult, write_site_files
 from .parse import parse_extraction
-from .publish import clearing_old_site, publish
+from .publish import clearing_old_sites, publish
 from .redirects import Redirects
 from .sources import SourceFile, discover
 from .withheld import withhold_exempt
@@ -108,15 +107,16 @@ def build(config: Config, sources_dir: Path | None = None, publish_site: bool = 
     """Read, render, write docs/ and publish site/: one build of an archive at a time (BuildLocked).
     `full`: build every page of the site anew, not only those whose Markdown changed."""
     with build_lock(config.state_dir):
-        clearing = clearing_old_site(config)
+        clearing = clearing_old_sites(config)
         try:
-            return _build(config, sources_dir, publish_site, progress, full, clearing)
+            return _build(config, sources_dir, publish_site, progress, full)
         finally:
-            clearing.join()
+            if clearing:
+                clearing.wait()
 
 
 def _build(config: Config, sources_dir: Path | None, publish_site: bool,
-           progress: Callable[[str], None] | None, full: bool, clearing: threading.Thread) -> BuildResult:
+           progress: Callable[[str], None] | None, full: bool = False) -> BuildResult:
     from .render import render_site
 
     result = read_archive(config, sources_dir, progress)
@@ -133,7 +133,6 @@ def _build(config: Config, sources_dir: Path | None, publish_site: bool,
     result.redirects = dict(redirects.table)
     result.problems += result.written.problems
     if publish_site:
-        clearing.join()
         if progress:
             progress(f"wrote {len(result.written.written)} changed pages ({result.written.unchanged} unchanged); publishing the site")
         published = publish(config, timings=result.timings, incremental=not full)

@@ -14,7 +14,7 @@ import os
 import re
 import shutil
 import subprocess
-import threading
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,7 +53,7 @@ def publish(config: Config, strict: bool = True, timings: dict[str, float] | Non
     _pagefind_index(new_site)
     timings["pagefind"] = time.perf_counter() - started
     (config.state_dir / FINGERPRINT_FILE).unlink(missing_ok=True)  # until the new site is in place
-    _swap_in(new_site, config.site_dir, config.state_dir / OLD_SITE)
+    _swap_in(new_site, config.site_dir, config.state_dir)
     (config.state_dir / FINGERPRINT_FILE).write_text(fingerprint, encoding="utf-8")
     return PublishResult(site_dir=config.site_dir, messages=messages, incremental=reuse)
 
@@ -263,22 +263,34 @@ def _pagefind_index(site_dir: Path) -> None:
         raise PublishError(f"Pagefind could not index the site: {details}")
 
 
-OLD_SITE = "site-old"  # the site before the last build's: removed while the next build reads its sources
+OLD_SITE = "site-old"  # the sites replaced by the last builds: removed while the next build reads its sources
 
 
-def _swap_in(new_site: Path, site_dir: Path, old_site: Path) -> None:
-    _remove(old_site)  # gone already, unless the build that should have removed it was stopped first
+def _swap_in(new_site: Path, site_dir: Path, state_dir: Path) -> None:
     if site_dir.exists():
-        os.replace(site_dir, old_site)
+        os.replace(site_dir, _unused(state_dir / OLD_SITE))
     os.replace(new_site, site_dir)
 
 
-def clearing_old_site(config: Config) -> threading.Thread:
-    """Removes the site the last build replaced, in the background: thousands of files, whose removal
-    waits on the disk while the build goes on with its sources. Join it before publishing."""
-    remover = threading.Thread(target=_remove, args=(config.state_dir / OLD_SITE,), name="clearing the old site")
-    remover.start()
-    return remover
+def _unused(path: Path) -> Path:
+    """`path`, or `path-2`, `path-3`...: a replaced site still being removed is never in the way."""
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.name}-{number}")
+    return candidate
+
+
+def clearing_old_sites(config: Config) -> subprocess.Popen | None:
+    """Removes the sites the last builds replaced, in a process of its own: thousands of files, whose
+    removal waits on the disk while the build goes on with its sources. A process, not a thread: the
+    build forks to share out its work, which a running thread makes unsafe. Wait for it at the end."""
+    old = sorted(str(path) for path in config.state_dir.glob(f"{OLD_SITE}*") if path.is_dir())
+    if not old:
+        return None
+    remover = "import shutil, sys\nfor path in sys.argv[1:]:\n    shutil.rmtree(path, ignore_errors=True)\n"
+    return subprocess.Popen([sys.executable, "-c", remover, *old], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def _remove(path: Path) -> None:

@@ -334,3 +334,10 @@ def test_progress_shows_on_a_terminal_and_not_in_a_log(demo):
     logged = build(demo)  # stderr a pipe, as in CI
     assert "read 1/13" not in logged.stderr and "publishing the site" not in logged.stderr
     assert "Problems:" in logged.stderr
+
+
+def test_the_sites_replaced_by_builds_do_not_pile_up(demo):
+    """Each build keeps the site it replaced until the next build removes it, in the background."""
+    for _ in range(3):
+        assert build(demo).returncode == 0
+        assert len([p for p in (demo / ".archive").iterdir() if p.name.startswith("site-old")]) <= 1
