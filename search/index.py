@@ -109,30 +109,37 @@ def _indexed_digests(index) -> dict[str, str]:
         return {fields["id"]: fields.get("digest", "") for fields in searcher.all_stored_fields()}
 
 
-def entries(archive: Archive) -> Iterator[dict]:
+def entries(archive: Archive, digests: bool = True) -> Iterator[dict]:
+    """Every entry the index holds of the archive; each with the digest of its fields where `digests`
+    (what tells an update which entries changed; linking, which reads only their words, goes without)."""
+    entry = _entry if digests else _fields
     names = {c.id: c.name for c in archive.committees}
     known_as = {c.id: ",".join(sorted({slugify(n) for n in [c.name, c.id, *c.aliases]})) for c in archive.committees}
     for meeting in archive.meetings:
         committee = names.get(meeting.committee, meeting.committee)
         also = {"committee_names": known_as.get(meeting.committee, meeting.committee)}
-        yield _entry(_meeting_fields(meeting, committee) | also)
+        yield entry(_meeting_fields(meeting, committee) | also)
         for item in meeting.items:
-            yield _entry(_item_fields(meeting, item, committee) | also)
+            yield entry(_item_fields(meeting, item, committee) | also)
             if item.exempt:
                 continue
             for resolution in item.resolutions:
-                yield _entry(_resolution_fields(meeting, item, resolution, committee) | also)
+                yield entry(_resolution_fields(meeting, item, resolution, committee) | also)
     for document in archive.documents:
         if document.kind != "agenda-pack":  # a pack's text is its parts'
             committee = document.meeting.split("/")[0] if document.meeting else None
-            yield _entry(_document_fields(document, names) | ({"committee_names": known_as[committee]} if committee in known_as else {}))
+            yield entry(_document_fields(document, names) | ({"committee_names": known_as[committee]} if committee in known_as else {}))
 
 
 def _entry(fields: dict) -> dict:
-    fields = {key: value for key, value in fields.items() if value not in (None, "", [])}
+    fields = _fields(fields)
     digest_source = json.dumps(fields, sort_keys=True, default=str, ensure_ascii=False)
     fields["digest"] = hashlib.sha256(digest_source.encode("utf-8")).hexdigest()[:24]
     return fields
+
+
+def _fields(fields: dict) -> dict:
+    return {key: value for key, value in fields.items() if value not in (None, "", [])}
 
 
 def _when(iso: str | None) -> dt.datetime | None:

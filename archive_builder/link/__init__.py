@@ -31,7 +31,7 @@ def similarity_of(archive: Archive) -> Similarity:
     """Word statistics of the archive's indexed texts, by entry id, for every link made by likeness."""
     from search.index import entries
 
-    texts = {entry["id"]: f"{entry.get('title', '')}\n{entry.get('text', '')}" for entry in entries(archive)}
+    texts = {entry["id"]: f"{entry.get('title', '')}\n{entry.get('text', '')}" for entry in entries(archive, digests=False)}
     return Similarity(texts, ignore=_names_in(archive))
 
 
