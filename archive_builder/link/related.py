@@ -30,7 +30,8 @@ def related_links(archive: Archive, similarity: Similarity, index_dir: Path, cer
         linked={(link.from_, link.to) for link in certain},
         series_of={item.id: item.series for meeting in archive.meetings for item in meeting.items if item.series},
         routine={item.id for meeting in archive.meetings for item in meeting.items if procedural(item.title)},
-        items_of=items_of, ids=ids, similarity=similarity, index_dir=index_dir)
+        items_of=items_of, ids=ids, similarity=similarity, index_dir=index_dir,
+        pools={committee: frozenset(docnum for _, docnum in found) for committee, found in items_of.items()})
     found = forked.map_shared(functools.partial(_related_of_meetings, known), archive.meetings)
     return [link for links in found for link in links]
 
@@ -46,6 +47,7 @@ class _Known:
     ids: dict[int, str]
     similarity: Similarity
     index_dir: Path
+    pools: dict[str, frozenset[int]]  # committee -> its indexed items' document numbers
 
 
 def _related_of_meetings(known: _Known, meetings: list[Meeting]) -> list[list[Link]]:
@@ -53,20 +55,32 @@ def _related_of_meetings(known: _Known, meetings: list[Meeting]) -> list[list[Li
     process must not read through its parent's open files)."""
     from search import open_index
 
+    found: list[list[Link]] = [[] for _ in meetings]
+    weighed: dict[str, tuple] = {}  # a decision's words -> their weights in its committee's items
+    committee = None
     with open_index(known.index_dir).searcher() as searcher:
         postings = Postings(searcher, known.ids)
-        return [_related_of_meeting(known, meeting, postings) for meeting in meetings]
+        # A committee at a time, so that its decisions' words are weighed once and then forgotten.
+        for number in sorted(range(len(meetings)), key=lambda n: (meetings[n].committee, meetings[n].date, n)):
+            meeting = meetings[number]
+            if meeting.committee != committee:
+                weighed, committee = {}, meeting.committee
+            found[number] = _related_of_meeting(known, meeting, postings, weighed)
+    return found
 
 
-def _related_of_meeting(known: _Known, meeting: Meeting, postings: Postings) -> list[Link]:
+def _related_of_meeting(known: _Known, meeting: Meeting, postings: Postings, weighed: dict[str, tuple]) -> list[Link]:
     later_items = {docnum for date, docnum in known.items_of.get(meeting.committee, []) if date > meeting.date}
+    pool = known.pools.get(meeting.committee, frozenset())
     links: list[Link] = []
     for item in meeting.items:
         if item.exempt or procedural(item.title):
             continue
         for resolution in item.resolutions:
             found = 0
-            for match in known.similarity.closest(resolution.text, postings, later_items, limit=8):
+            if resolution.text not in weighed:
+                weighed[resolution.text] = known.similarity.weighed(resolution.text, postings, pool)
+            for match in known.similarity.closest(weighed[resolution.text], postings, later_items, limit=8):
                 if match.score < RELATED or found >= PER_DECISION:
                     break
                 if len(match.shared) < SHARED_WORDS or match.id in known.routine:

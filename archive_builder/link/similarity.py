@@ -66,18 +66,28 @@ class Similarity:
         scored = sorted((-round(cosine(vector, self._entry_vector(e)), 3), e) for e in entry_ids)
         return [self._match(vector, entry_id, -score) for score, entry_id in scored[:limit] if score < 0]
 
-    def closest(self, text: str, postings: "Postings", allowed: set[int], limit: int = 10) -> list[Match]:
-        """The entries closest to `text` among the index documents `allowed` (Whoosh document
-        numbers), best first. The index's postings give the entries that carry the text's most telling
-        words, ranked by the weight of the words they carry; the best of those are scored by cosine."""
+    def weighed(self, text: str, postings: "Postings", pool: frozenset[int]) -> tuple[dict[str, float], dict[int, float]]:
+        """The text's vector, and the index documents of `pool` (Whoosh document numbers) that carry
+        any of its most telling words, each with the summed weight of the words it carries. Weighed
+        once for a whole committee's items, then narrowed to the later ones of each meeting (`closest`):
+        a committee's decisions repeat the same words meeting after meeting."""
         vector = self.vector(text)
+        weights: Counter = Counter()
+        if vector and pool:
+            for term in sorted(vector, key=lambda t: (-round(vector[t], 9), t))[:QUERY_TERMS]:
+                for docnum in postings.carrying(term) & pool:
+                    weights[docnum] += vector[term]
+        return vector, weights
+
+    def closest(self, weighed: tuple[dict[str, float], dict[int, float]], postings: "Postings", allowed: set[int],
+                limit: int = 10) -> list[Match]:
+        """The entries closest to a text among the index documents `allowed` (a part of the pool it
+        was weighed in), best first: of the documents that weigh most (the same sums, in the same order
+        of words, as if weighed among `allowed` alone), the best are scored by cosine."""
+        vector, weights = weighed
         if not vector or not allowed:
             return []
-        weights: Counter = Counter()
-        for term in sorted(vector, key=lambda t: (-round(vector[t], 9), t))[:QUERY_TERMS]:
-            for docnum in postings.carrying(term) & allowed:
-                weights[docnum] += vector[term]
-        return self._ranked(vector, _best(weights, postings, CANDIDATES), limit)
+        return self._ranked(vector, _best({d: w for d, w in weights.items() if d in allowed}, postings, CANDIDATES), limit)
 
     def _match(self, vector: dict[str, float], entry_id: str, score: float) -> Match:
         other = self._entry_vector(entry_id)
@@ -135,7 +145,7 @@ class Postings:
         return self._carrying[term]
 
 
-def _best(weights: Counter, postings: Postings, count: int) -> list[str]:
+def _best(weights: dict[int, float], postings: Postings, count: int) -> list[str]:
     """The ids of the `count` documents of the best weights; equal weights in the order of their ids
     (not the index's order of documents, which the same sources do not always give). The weights are
     summed in the same order of words every time, so equal texts weigh exactly the same."""
