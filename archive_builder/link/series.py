@@ -41,11 +41,12 @@ def procedural(title: str) -> bool:
 def find_series(archive: Archive, similarity: Similarity | None) -> list[Series]:
     """Group each committee's items into series and mark each item with its series' id."""
     groups: dict[str, list[list[tuple[str, Item]]]] = defaultdict(list)  # committee -> clusters of (date, item)
+    titles: dict[int, set[frozenset[str]]] = {}  # id of a cluster -> the distinct title words of its items
     for meeting in sorted(archive.meetings, key=lambda m: m.date):
         for item in meeting.items:
             if item.exempt or procedural(item.title) or not title_words(item.title):
                 continue
-            _place(groups[meeting.committee], meeting.date, item)
+            _place(groups[meeting.committee], titles, meeting.date, item)
     if similarity is not None:
         _join_papers(archive, groups, similarity)
     taken: set[str] = set()
@@ -64,13 +65,17 @@ def find_series(archive: Archive, similarity: Similarity | None) -> list[Series]
     return found
 
 
-def _place(clusters: list[list[tuple[str, Item]]], date: str, item: Item) -> None:
+def _place(clusters: list[list[tuple[str, Item]]], titles: dict[int, set[frozenset[str]]], date: str, item: Item) -> None:
+    """Into the first cluster with a title like the item's and no item of its meeting's date, else a
+    new one. Each cluster's titles are compared once each: a series repeats one title many times."""
     words = title_words(item.title)
     for cluster in clusters:
-        if any(overlap(words, title_words(other.title)) >= SAME_TITLE for _, other in cluster) and date not in {d for d, _ in cluster}:
+        if any(overlap(words, other) >= SAME_TITLE for other in titles[id(cluster)]) and date not in {d for d, _ in cluster}:
             cluster.append((date, item))
+            titles[id(cluster)].add(words)
             return
     clusters.append([(date, item)])
+    titles[id(clusters[-1])] = {words}
 
 
 def _join_papers(archive: Archive, groups: dict, similarity: Similarity) -> None:
