@@ -53,9 +53,10 @@ def _run_each(work: Sequence[Callable[[], T]]) -> list[T]:
 def _run_share(share: tuple[int, int]) -> list:
     function, items = _job
     first, step = share
-    found = list(function(items[first::step]))
-    if len(found) != len(items[first::step]):
-        raise ValueError(f"{function.__name__} gave {len(found)} results for {len(items[first::step])} items")
+    mine = items[first::step]
+    found = list(function(mine))
+    if len(found) != len(mine):
+        raise ValueError(f"{function.__name__} gave {len(found)} results for {len(mine)} items")
     return found
 
 

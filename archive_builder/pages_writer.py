@@ -80,7 +80,7 @@ def _copy_if_ours(path: Path, relative: str, original: Path, previous: dict, res
                 Problem(f"docs/{relative}", "written by a person, so the builder left it as it is", "info")
             )
             return False
-        if _same_file(path, original):
+        if same_file(path, original):
             result.unchanged += 1
             return True
         path.unlink()
@@ -93,7 +93,8 @@ def _copy_if_ours(path: Path, relative: str, original: Path, previous: dict, res
     return True
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
+    """The same file, or two files with the same bytes."""
     try:
         if os.path.samefile(a, b):
             return True

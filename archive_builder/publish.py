@@ -22,6 +22,7 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin
 
 from .config import Config
+from .pages_writer import same_file
 
 
 class PublishError(Exception):
@@ -88,7 +89,7 @@ def _reuse_last_site(site_dir: Path, new_site: Path, docs_dir: Path, always_writ
         if relative.startswith("pagefind/") or relative in always_written:
             continue
         path, source = os.path.join(site_dir, relative), os.path.join(docs_dir, relative)
-        if os.path.isfile(source) and not _same_bytes(Path(source), Path(path)):
+        if os.path.isfile(source) and not same_file(Path(source), Path(path)):
             continue
         target = os.path.join(new_site, relative)
         os.makedirs(os.path.dirname(target), exist_ok=True)
@@ -107,13 +108,6 @@ def _files_of(folder: Path) -> list[str]:
         base = os.path.relpath(top, folder).replace(os.sep, "/")
         found += [name if base == "." else f"{base}/{name}" for name in files]
     return sorted(found)
-
-
-def _same_bytes(a: Path, b: Path) -> bool:
-    try:
-        return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
-    except OSError:
-        return False
 
 
 @contextlib.contextmanager

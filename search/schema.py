@@ -28,7 +28,7 @@ _stem = lru_cache(maxsize=100_000)(porter.stem)
 def stemmed_words(text: str) -> list[str]:
     """The terms `stemmed()` makes of a text, several times faster: linking weighs every text of the
     archive, and Whoosh's analyzers make an object of every word."""
-    return [_stem(word) for word in words_of(text) if len(word) >= 2 and word not in analysis.STOP_WORDS]
+    return [term for word in words_of(text) if (term := stemmed_word(word)) is not None]
 
 
 def words_of(text: str) -> list[str]:
