@@ -38,7 +38,7 @@ class WriteResult:
 
 def write_site_files(docs_dir: Path, state_dir: Path, files: SiteFiles) -> WriteResult:
     result = WriteResult()
-    previous = _read_manifest(state_dir)
+    previous = read_manifest(state_dir)
     produced: dict[str, str] = {}
     for relative, text in sorted(files.pages.items()):
         data = text.encode("utf-8")
@@ -122,7 +122,8 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _read_manifest(state_dir: Path) -> dict[str, str]:
+def read_manifest(state_dir: Path) -> dict[str, str]:
+    """What the last build wrote into docs/: docs-relative path -> the SHA-256 of a page, or 'copy'."""
     try:
         return json.loads((state_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):

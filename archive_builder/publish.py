@@ -21,8 +21,10 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
 
+from . import search_bundles
 from .config import Config
-from .pages_writer import same_file
+from .pages_writer import read_manifest, same_file
+from .search_bundles import EARLIER, PRIMARY
 
 
 class PublishError(Exception):
@@ -48,14 +50,27 @@ def publish(config: Config, strict: bool = True, timings: dict[str, float] | Non
     fingerprint = _site_fingerprint(config)
     reuse = incremental and config.site_dir.is_dir() and _read(config.state_dir / FINGERPRINT_FILE) == fingerprint
     started = time.perf_counter()
-    messages = _mkdocs_build(config, new_site, strict, last_site=config.site_dir if reuse else None)
+    bundles = search_bundles.plan(config.docs_dir, config.state_dir, read_manifest(config.state_dir),
+                                  _search_recipe(fingerprint), split=_merges_bundles(config))
+    bundles.keep_earlier = reuse and search_bundles.reusable(bundles, config.state_dir, config.site_dir)
+    timings["pagefind"] = time.perf_counter() - started
+    started = time.perf_counter()
+    messages = _mkdocs_build(config, new_site, strict, last_site=config.site_dir if reuse else None,
+                             keep=(EARLIER,) if bundles.keep_earlier else ())
     timings["mkdocs"] = time.perf_counter() - started
     started = time.perf_counter()
-    _pagefind_index(new_site)
-    timings["pagefind"] = time.perf_counter() - started
-    (config.state_dir / FINGERPRINT_FILE).unlink(missing_ok=True)  # until the new site is in place
+    _pagefind_index(new_site, config.state_dir, bundles)
+    timings["pagefind"] += time.perf_counter() - started
+    # Until the new site is in place, nothing recorded of the last one is trusted.
+    (config.state_dir / FINGERPRINT_FILE).unlink(missing_ok=True)
+    search_bundles.forget_state(config.state_dir)
     _swap_in(new_site, config.site_dir, config.state_dir)
     (config.state_dir / FINGERPRINT_FILE).write_text(fingerprint, encoding="utf-8")
+    search_bundles.save_state(config.state_dir, bundles)
+    if not _merges_bundles(config):
+        messages.append(f"{_overrides_dir(config).name}/{SEARCH_SCRIPT} is older than the search index in "
+                        "parts, so Pagefind indexes the whole site on every build: to make rebuilds faster, "
+                        "replace it with the one a new `archive init` writes")
     return PublishResult(site_dir=config.site_dir, messages=messages, incremental=reuse)
 
 
@@ -70,23 +85,25 @@ def _site_fingerprint(config: Config) -> str:
     digest = hashlib.sha256(config.mkdocs_file.read_bytes() if config.mkdocs_file.exists() else b"")
     for package in ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown"):
         digest.update(f"{package} {version(package)}".encode())
-    named = re.search(r"^\s*custom_dir:\s*['\"]?([^'\"\s#]+)", _read(config.mkdocs_file) or "", re.M)
-    overrides = config.mkdocs_file.parent / (named.group(1) if named else "overrides")
+    overrides = _overrides_dir(config)
     for path in sorted(overrides.rglob("*")) if overrides.is_dir() else []:
         if path.is_file():
             digest.update(path.relative_to(overrides).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()
 
 
-def _reuse_last_site(site_dir: Path, new_site: Path, docs_dir: Path, always_written: set[str], link: bool) -> None:
+def _reuse_last_site(site_dir: Path, new_site: Path, docs_dir: Path, always_written: set[str], link: bool,
+                     keep: tuple[str, ...] = ()) -> None:
     """The last site's files in the new folder, hard-linked where `link` (no bytes copied; MkDocs only
     ever replaces them, see _replacing_writes), else copied with their times. MkDocs then rebuilds a
     page whose Markdown is newer than it, and copies a file of docs/ that is newer than its copy.
-    Left out: Pagefind's index, always made anew; what MkDocs writes on every build (`always_written`);
-    and a file of docs/ whose bytes differ from the last site's copy: a download is a link to its
-    source and keeps the source's time, which may be older than the copy in the site."""
+    Left out: the search index's bundles, made anew, but for those named in `keep`; what MkDocs
+    writes on every build (`always_written`); and a file of docs/ whose bytes differ from the last
+    site's copy: a download is a link to its source and keeps the source's time, which may be older
+    than the copy in the site."""
+    dropped = tuple(f"{bundle}/" for bundle in (PRIMARY, EARLIER) if bundle not in keep)
     for relative in _files_of(site_dir):
-        if relative.startswith("pagefind/") or relative in always_written:
+        if relative.startswith(dropped) or relative in always_written:
             continue
         path, source = os.path.join(site_dir, relative), os.path.join(docs_dir, relative)
         if os.path.isfile(source) and not same_file(Path(source), Path(path)):
@@ -148,9 +165,10 @@ def _read(path: Path) -> str | None:
         return None
 
 
-def _mkdocs_build(config: Config, site_dir: Path, strict: bool, last_site: Path | None = None) -> list[str]:
+def _mkdocs_build(config: Config, site_dir: Path, strict: bool, last_site: Path | None = None,
+                  keep: tuple[str, ...] = ()) -> list[str]:
     """MkDocs' build of docs/ into `site_dir`; from the files of `last_site` where given, rebuilding
-    only what changed (a 'dirty' build)."""
+    only what changed (a 'dirty' build), and keeping its search bundles named in `keep`."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -168,7 +186,7 @@ def _mkdocs_build(config: Config, site_dir: Path, strict: bool, last_site: Path 
             templates = set(mkdocs_config.theme.static_templates)
             # Plugins may write files MkDocs does not know of, in place: their sites are copied, not linked.
             _reuse_last_site(last_site, site_dir, config.docs_dir, templates | {f"{t}.gz" for t in templates},
-                             link=not mkdocs_config.plugins)
+                             link=not mkdocs_config.plugins, keep=keep)
             mkdocs_config.plugins["archive-files-made"] = made
         with _replacing_writes():
             build(mkdocs_config, dirty=last_site is not None)
@@ -206,9 +224,9 @@ class _NoDirtyNotice(logging.Filter):
 
 def _remove_files_no_longer_made(made: set[str], site_dir: Path) -> None:
     """Files of the last site that this build does not make (a deleted source's meeting page and
-    download): MkDocs leaves them. Sitemaps and Pagefind's index are made on every build."""
+    download): MkDocs leaves them. Sitemaps and the search bundles are not MkDocs' to make."""
     for relative in _files_of(site_dir):
-        if relative not in made and not relative.startswith(("pagefind/", "sitemap.xml")):
+        if relative not in made and not relative.startswith((f"{PRIMARY}/", f"{EARLIER}/", "sitemap.xml")):
             path = site_dir / relative
             path.unlink()
             _remove_empty_folders(path.parent, site_dir)
@@ -231,27 +249,77 @@ PAGEFIND_EXCLUDE = (".headerlink, .archive-permalink, .archive-cite, .archive-ne
 PAGEFIND_TIMEOUT = 600  # seconds; Pagefind indexes thousands of pages a second
 
 
-def _pagefind_index(site_dir: Path) -> None:
-    """Pagefind's index of the built site, in site_dir/pagefind/ (its own binary, from the
-    `pagefind[bin]` package: nothing is downloaded). Which pages it indexes, and their filters and
-    metadata, the theme override marks in the pages (overrides/main.html)."""
+def _overrides_dir(config: Config) -> Path:
+    """The theme override's folder, as mkdocs.yml names it (theme.custom_dir)."""
+    named = re.search(r"^\s*custom_dir:\s*['\"]?([^'\"\s#]+)", _read(config.mkdocs_file) or "", re.M)
+    return config.mkdocs_file.parent / (named.group(1) if named else "overrides")
+
+
+SEARCH_SCRIPT = "assets/javascripts/archive-search.js"
+
+
+def _merges_bundles(config: Config) -> bool:
+    """Whether the site's search script merges the bundles the primary one lists: an archive set up
+    before the index came in bundles keeps its own copy of the override, which searches pagefind/ only."""
+    return search_bundles.MERGE_LIST in (_read(_overrides_dir(config) / SEARCH_SCRIPT) or "")
+
+
+def _search_recipe(site_fingerprint: str) -> str:
+    """What shapes every page's entry in the search index besides its Markdown."""
+    from importlib.metadata import version
+
+    return f"{site_fingerprint} pagefind {version('pagefind_bin')} {PAGEFIND_EXCLUDE}"
+
+
+def _pagefind_index(site_dir: Path, state_dir: Path, bundles: search_bundles.Plan) -> None:
+    """Pagefind's index of the built site, as the bundles `bundles` plans (see search_bundles.py):
+    the primary one in site_dir/pagefind/, with the list of those to merge into it, and the earlier
+    one, unless the last site's is kept. Pagefind's own binary, from the `pagefind[bin]` package:
+    nothing is downloaded. Which pages it indexes, and their filters and metadata, the theme
+    override marks in the pages (overrides/main.html)."""
+    executable = _pagefind_executable(site_dir)
+    earlier = bundles.earlier_html()
+    pages = [path for path in _files_of(site_dir)
+             if path.endswith(".html") and not path.startswith((f"{PRIMARY}/", f"{EARLIER}/"))]
+    _pagefind_run(executable, site_dir, [path for path in pages if path not in earlier], PRIMARY, state_dir)
+    if bundles.earlier and not bundles.keep_earlier:
+        _pagefind_run(executable, site_dir, [path for path in pages if path in earlier], EARLIER, state_dir)
+    (site_dir / PRIMARY / search_bundles.MERGE_LIST).write_bytes(search_bundles.merge_list(bundles))
+
+
+def _pagefind_executable(site_dir: Path) -> str:
     try:
         import pagefind_bin
 
-        executable = str(pagefind_bin.get_executable())
+        return str(pagefind_bin.get_executable())
     except (ImportError, FileNotFoundError) as error:
         _remove(site_dir)
         raise PublishError(f"Pagefind is not installed, so the site's search cannot be built: {error}; "
                            "install it with: pip install 'pagefind[bin]'") from error
-    site = site_dir.resolve()
-    command = [executable, "--site", str(site), "--exclude-selectors", PAGEFIND_EXCLUDE, "--quiet"]
+
+
+def _pagefind_run(executable: str, site_dir: Path, pages: list[str], bundle: str, state_dir: Path) -> None:
+    """One bundle: Pagefind over `pages` only (site-relative HTML files), given to it as a folder of
+    links to them laid out as in the site, so that its addresses are the site's."""
+    stage = state_dir / "search-stage"
+    _remove(stage)
+    stage.mkdir(parents=True)
+    for relative in pages:
+        target = stage / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(site_dir / relative, target)
+    output = (site_dir / bundle).resolve()
+    command = [executable, "--site", str(stage.resolve()), "--output-path", str(output),
+               "--exclude-selectors", PAGEFIND_EXCLUDE, "--quiet"]
     try:
-        # Run in the site folder, so that no pagefind.yml of wherever the build was started from applies.
-        done = subprocess.run(command, capture_output=True, text=True, timeout=PAGEFIND_TIMEOUT, cwd=site)
+        # Run in the stage, so that no pagefind.yml of wherever the build was started from applies.
+        done = subprocess.run(command, capture_output=True, text=True, timeout=PAGEFIND_TIMEOUT, cwd=stage)
     except (OSError, subprocess.TimeoutExpired) as error:
         _remove(site_dir)
         raise PublishError(f"Pagefind could not index the site: {error}") from error
-    if done.returncode != 0 or not (site_dir / "pagefind" / "pagefind.js").exists():
+    finally:
+        _remove(stage)
+    if done.returncode != 0 or not (output / "pagefind.js").exists():
         _remove(site_dir)
         details = " ".join((done.stderr or done.stdout or "").split())[:2000] or f"exit status {done.returncode}"
         raise PublishError(f"Pagefind could not index the site: {details}")

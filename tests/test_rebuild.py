@@ -224,7 +224,7 @@ def test_a_build_that_fails_mid_way_leaves_the_previous_site_byte_identical(demo
     agenda.write_text(agenda.read_text(encoding="utf-8").replace("</body>", "<p>Corrected.</p></body>"), encoding="utf-8")
     before = site_files(demo)
 
-    def broken(site_dir):
+    def broken(*args):
         raise publish.PublishError("Pagefind could not index the site: forced by the test")
 
     monkeypatch.setattr(publish, "_pagefind_index", broken)

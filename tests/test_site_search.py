@@ -322,13 +322,15 @@ def test_a_site_served_from_a_sub_path_searches_and_links_within_it(page, demo_s
 # --- Privacy and escaping ----------------------------------------------------------------------------
 
 
-def _fragments(site_dir: Path) -> list[dict]:
-    """Every page Pagefind indexed, as its bundle holds it (gzip, then 'pagefind_dcd' and JSON)."""
+def _fragments(site_dir: Path, bundles: tuple[str, ...] = ("pagefind", "pagefind-earlier")) -> list[dict]:
+    """Every page Pagefind indexed, as its bundles hold it (gzip, then 'pagefind_dcd' and JSON)."""
     found = []
-    for path in sorted((site_dir / "pagefind" / "fragment").iterdir()):
-        data = gzip.decompress(path.read_bytes())
-        assert data.startswith(b"pagefind_dcd")
-        found.append(json.loads(data[len(b"pagefind_dcd"):]))
+    for bundle in bundles:
+        folder = site_dir / bundle / "fragment"
+        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+            data = gzip.decompress(path.read_bytes())
+            assert data.startswith(b"pagefind_dcd")
+            found.append(json.loads(data[len(b"pagefind_dcd"):]))
     return found
 
 

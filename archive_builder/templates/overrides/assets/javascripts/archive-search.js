@@ -1,5 +1,6 @@
 /* The site's search: Material's search box and results panel (partials/search.html), searching the
-   Pagefind index that `archive build` writes into the site's pagefind/ folder.
+   Pagefind index that `archive build` writes into the site's pagefind/ folder (and the bundles it
+   lists there, merged into it).
 
    - Nothing of Pagefind's is loaded until someone opens the search or starts typing: then
      pagefind/pagefind.js is imported once, from the site's root (also when the site is served from
@@ -38,6 +39,7 @@
   var config = readConfig();
   var root = siteRoot(config);
   var words = translations(config);
+  var OPTIONS = { baseUrl: root.pathname, excerptLength: EXCERPT_WORDS };
   var pagefind = null;       // the promise of Pagefind's module, once loading has started
   var generation = 0;        // the latest search: results of an earlier one are dropped
   var observer = null;
@@ -84,8 +86,7 @@
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", root).href)
         .then(function (module) {
-          return Promise.resolve(module.options({ baseUrl: root.pathname, excerptLength: EXCERPT_WORDS }))
-            .then(function () { return module; });
+          return Promise.resolve(module.options(OPTIONS)).then(function () { return merged(module); });
         })
         .then(function (module) {
           fillFilters(module);
@@ -96,6 +97,22 @@
       });
     }
     return pagefind;
+  }
+
+  /* The index is in bundles (see archive_builder/search_bundles.py): the primary one lists the
+     others, which are merged into it before the first search; a bundle that cannot be merged leaves
+     the search to the others. */
+  function merged(module) {
+    return fetch(new URL("pagefind/archive-bundles.json", root).href)
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .catch(function () { return {}; })
+      .then(function (bundles) {
+        var paths = Array.isArray(bundles.merge) ? bundles.merge : [];
+        return Promise.all(paths.map(function (path) {
+          return Promise.resolve(module.mergeIndex(new URL(path, root).href, OPTIONS)).catch(function () {});
+        }));
+      })
+      .then(function () { return module; });
   }
 
   function fillFilters(module) {
