@@ -24,6 +24,7 @@ from mkdocs.plugins import BasePlugin
 from . import search_bundles
 from .config import Config
 from .pages_writer import read_manifest, same_file
+from .raw_html import RawHtmlBlocks
 from .search_bundles import EARLIER, PRIMARY
 
 
@@ -188,6 +189,7 @@ def _mkdocs_build(config: Config, site_dir: Path, strict: bool, last_site: Path 
             _reuse_last_site(last_site, site_dir, config.docs_dir, templates | {f"{t}.gz" for t in templates},
                              link=not mkdocs_config.plugins, keep=keep)
             mkdocs_config.plugins["archive-files-made"] = made
+        mkdocs_config.plugins["archive-raw-html"] = RawHtmlBlocks()
         with _replacing_writes():
             build(mkdocs_config, dirty=last_site is not None)
         if last_site is not None:

@@ -234,9 +234,10 @@ def test_the_register_shortens_long_decisions_and_escapes_them(sample_site):
     assert fx.SECRET not in _html(sample_site, "decisions/2018/index.html")
 
 
-def test_the_register_reads_as_a_plain_table_in_the_markdown(sample_site):
+def test_the_register_in_the_markdown_is_a_table_of_one_line_a_resolution(sample_site):
+    # HTML (see raw_html.py), so that MkDocs does not read a big year's register as Markdown, cell by cell
     text = _markdown(sample_site, "decisions/2018/index.md")
-    rows = [line for line in text.splitlines() if line.startswith("| [<time")]
+    rows = [line for line in text.splitlines() if line.startswith("<tr><td><a href=") and "<time" in line]
     assert len(rows) == 7
     assert '<div class="archive-table" data-filters="Committee,Outcome,Actions" data-sorted="0:descending"' in text
 

@@ -12,7 +12,7 @@ from collections import Counter
 
 from ..model import Action, Item, Meeting, Resolution
 from . import tables, words
-from .escape import inline
+from .escape import html_text
 from .item import badge
 from .lookup import Lookup
 from .page import link, page
@@ -61,22 +61,23 @@ def committee_section(lookup: Lookup, committee_id: str, here: str) -> str:
 
 
 def table(lookup: Lookup, rows: list[Row], here: str, with_committee: bool) -> str:
+    """The actions, as an HTML table: the tracker lists every one waiting in the archive."""
     columns = ["Date", *(["Committee"] if with_committee else []), "Decision", "Action", "Due", "Owner", "Status"]
-    lines = ["| " + " | ".join(columns) + " |", "| " + " | ".join("---" for _ in columns) + " |"]
+    lines = []
     for meeting, item, resolution, action in rows:
-        cells = [tables.date_cell(meeting.date, here, meeting.url)]
+        cells = [tables.date_html(meeting.date, here, meeting.url)]
         if with_committee:
-            cells.append(tables.value(lookup.committee_name(meeting.committee)))
+            cells.append(tables.value(lookup.committee_name(meeting.committee), escape=html_text))
         cells += [
-            link(_decision_name(item, resolution), here, resolution.url),
-            inline(words.shorten(action.text, ACTION_TEXT)),
-            inline(words.due_date(action.due)) or "no date set",
-            inline(action.owner or ""),
-            badge(action.status),
+            tables.html_link(html_text(_decision_name(item, resolution)), here, resolution.url),
+            html_text(words.shorten(action.text, ACTION_TEXT)),
+            html_text(words.due_date(action.due)) or "no date set",
+            html_text(action.owner or ""),
+            badge(action.status, escape=html_text),
         ]
-        lines.append("| " + " | ".join(cells) + " |")
+        lines.append(cells)
     filters = ("Committee", "Status") if with_committee else ("Status",)
-    return tables.sortable(lines, filters=filters, sorted_by="0:ascending", label="actions")
+    return tables.html_table(columns, lines, filters=filters, sorted_by="0:ascending", label="actions")
 
 
 def _decision_name(item: Item, resolution: Resolution) -> str:

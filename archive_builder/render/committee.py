@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .. import addresses
 from ..model import Committee, Item, Meeting, Series
 from . import actions, subscriptions, tables, words
-from .escape import inline
+from .escape import html_text, inline
 from .facets import facets
 from .lookup import Lookup, was_there
 from .page import link, page, page_path
@@ -59,13 +59,13 @@ def committee_page(lookup: Lookup, committee: Committee) -> tuple[str, str]:
 def _meetings(meetings: list[Meeting], here: str) -> str:
     if not meetings:
         return "## Meetings {#meetings}\n\nThe archive has no meetings of this committee yet."
-    rows = ["## Meetings {#meetings}", "", f"{words.count(len(meetings), 'meeting')}, newest first.", "",
-            "| Date | Status | Items | Resolutions |", "| --- | --- | --- | --- |"]
+    rows = []
     for meeting in meetings:
         resolutions = sum(len(item.resolutions) for item in meeting.items if not item.exempt)
-        rows.append(f"| {link(words.long_date(meeting.date), here, meeting.url)} | "
-                    f"{inline(words.meeting_status(meeting.status))} | {len(meeting.items)} | {resolutions} |")
-    return "\n".join(rows)
+        rows.append([tables.html_link(html_text(words.long_date(meeting.date)), here, meeting.url),
+                     html_text(words.meeting_status(meeting.status)), str(len(meeting.items)), str(resolutions)])
+    return "\n".join(["## Meetings {#meetings}", "", f"{words.count(len(meetings), 'meeting')}, newest first.", "",
+                      tables.html_table(["Date", "Status", "Items", "Resolutions"], rows, script=False)])
 
 
 # --- Members -----------------------------------------------------------------------------------
@@ -154,21 +154,24 @@ def _series(lookup: Lookup, series: list[Series], here: str) -> str:
     for one in series:
         anchor = one.url.partition("#")[2]
         items = [lookup.items[i] for i in one.items if i in lookup.items]
-        lines += ["", f"### {inline(one.title)} {{#{anchor}}}", "",
-                  f"{words.count(len({m.id for m, _ in items}), 'meeting')}.", "",
-                  "| Date | Item | Resolutions |", "| --- | --- | --- |"]
+        rows = []
         for meeting, item in items:
             name = f"{item.number}. {item.title}" if item.number else item.title
-            lines.append(f"| {tables.date_cell(meeting.date, here, meeting.url)} | {link(name, here, item.url)} | "
-                         f"{_outcomes(item, here) if not item.exempt else 'taken in private'} |")
+            rows.append([tables.date_html(meeting.date, here, meeting.url), tables.html_link(html_text(name), here, item.url),
+                         _outcomes(item, here) if not item.exempt else "taken in private"])
+        lines += ["", f"### {inline(one.title)} {{#{anchor}}}", "",
+                  f"{words.count(len({m.id for m, _ in items}), 'meeting')}.", "",
+                  tables.html_table(["Date", "Item", "Resolutions"], rows, script=False)]
     return "\n".join(lines)
 
 
 def _outcomes(item: Item, here: str) -> str:
+    """The item's resolutions and their outcomes, linked, for an HTML cell."""
     shown = []
     for resolution in item.resolutions:
         text = words.outcome(resolution.outcome)
-        shown.append(link(f"{words.label(resolution.label)} {text}" if resolution.label else text, here, resolution.url))
+        shown.append(tables.html_link(html_text(f"{words.label(resolution.label)} {text}" if resolution.label else text),
+                                      here, resolution.url))
     return "; ".join(shown) or "no resolution"
 
 

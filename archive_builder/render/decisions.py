@@ -8,7 +8,7 @@ from collections import Counter
 from .. import addresses
 from ..model import Item, Meeting, Resolution
 from . import subscriptions, tables, words
-from .escape import inline
+from .escape import html_text, inline
 from .item import badge
 from .lookup import Decision, Lookup
 from .page import link, page
@@ -50,10 +50,9 @@ def decisions_page(lookup: Lookup, year: str, decisions: list[Decision]) -> tupl
     lines = [_summary(decisions), "",
              "Newest first. With JavaScript on, click a column heading to sort by it, and use the boxes above the "
              "table to filter by committee, outcome, action status or any words.", ""]
-    rows = ["| " + " | ".join(COLUMNS) + " |", "| " + " | ".join("---" for _ in COLUMNS) + " |"]
-    rows += [_row(lookup, meeting, item, resolution, here) for meeting, item, resolution in decisions]
-    lines.append(tables.sortable(rows, filters=("Committee", "Outcome", "Actions"), sorted_by="0:descending",
-                                 label="resolutions"))
+    rows = [_row(lookup, meeting, item, resolution, here) for meeting, item, resolution in decisions]
+    lines.append(tables.html_table(list(COLUMNS), rows, filters=("Committee", "Outcome", "Actions"),
+                                   sorted_by="0:descending", label="resolutions"))
     lines += ["", f"See also: {link('all years', here, 'decisions/')} · {link('follow-up tracker', here, FOLLOWUPS)}"
               f" · {link('every year as a spreadsheet (CSV)', here, addresses.DECISIONS_CSV)}"
               f" · {link('decisions feed', here, addresses.feed_url('decisions'))}"]
@@ -72,28 +71,29 @@ def _summary(decisions: list[Decision]) -> str:
     return text + "."
 
 
-def _row(lookup: Lookup, meeting: Meeting, item: Item, resolution: Resolution, here: str) -> str:
+def _row(lookup: Lookup, meeting: Meeting, item: Item, resolution: Resolution, here: str) -> list[str]:
+    """One resolution's cells, HTML: a year's register can hold thousands."""
     item_name = f"{item.number}. {item.title}" if item.number else item.title
-    cells = [
-        tables.date_cell(meeting.date, here, meeting.url),
-        tables.value(lookup.committee_name(meeting.committee)),
-        link(item_name, here, resolution.url),
-        inline(words.label(resolution.label)),
-        inline(words.shorten(resolution.text, DECISION_TEXT)) or "*No wording recorded.*",
-        inline(words.outcome(resolution.outcome)),
-        action_statuses(resolution),
+    return [
+        tables.date_html(meeting.date, here, meeting.url),
+        tables.value(lookup.committee_name(meeting.committee), escape=html_text),
+        tables.html_link(html_text(item_name), here, resolution.url),
+        html_text(words.label(resolution.label)),
+        html_text(words.shorten(resolution.text, DECISION_TEXT)) or "<em>No wording recorded.</em>",
+        html_text(words.outcome(resolution.outcome)),
+        action_statuses(resolution, escape=html_text),
     ]
-    return "| " + " | ".join(cells) + " |"
 
 
-def action_statuses(resolution: Resolution) -> str:
-    """The statuses of a resolution's actions as badges ('2 open' where several share one), or a dash."""
+def action_statuses(resolution: Resolution, escape=inline) -> str:
+    """The statuses of a resolution's actions as badges ('2 open' where several share one), or a dash;
+    `escape`: inline for Markdown, html_text for an HTML cell."""
     counts = Counter(action.status for action in resolution.actions)
     if not counts:
         return tables.NONE
     parts = []
     for status in sorted(counts, key=lambda s: (_STATUS_ORDER.get(s, 9), s)):
-        shown = badge(status)
+        shown = badge(status, escape=escape)
         parts.append(shown if counts[status] == 1 else f"{counts[status]} × {shown}")
     return " ".join(parts)
 

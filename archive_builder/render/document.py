@@ -7,9 +7,9 @@ import re
 
 from ..model import Document, ReportFacts
 from ..withheld import WITHHELD_PREFIX
-from . import words
+from . import tables, words
 from .downloads import download_link
-from .escape import inline, text_block
+from .escape import html_text, inline, text_block
 from .facets import facets
 from .lookup import Lookup, document_order
 from .page import link, page, page_path
@@ -181,14 +181,16 @@ def documents_index(lookup: Lookup) -> tuple[str, str]:
 
 
 def _table(lookup: Lookup, documents: list[Document], here: str) -> list[str]:
-    rows = ["| Meeting | Document | Kind | Pages | Notes |", "| --- | --- | --- | --- | --- |"]
+    """The documents, as an HTML table: the index lists every document of the archive."""
+    rows = []
     for document in documents:
         meeting = lookup.meetings.get(document.meeting or "")
-        when = link(words.medium_date(meeting.date), here, meeting.url) if meeting else inline(document.date or "")
-        kind = inline(words.document_kind(document.kind))
-        rows.append(f"| {when} | {link(document.title, here, document.url)} | {kind} | "
-                    f"{document.pages or ''} | {_notes(document)} |")
-    return rows
+        when = (tables.html_link(html_text(words.medium_date(meeting.date)), here, meeting.url) if meeting
+                else html_text(document.date or ""))
+        rows.append([when, tables.html_link(html_text(document.title), here, document.url),
+                     html_text(words.document_kind(document.kind)), str(document.pages or ""),
+                     html_text(_notes(document))])
+    return [tables.html_table(["Meeting", "Document", "Kind", "Pages", "Notes"], rows, script=False)]
 
 
 def _notes(document: Document) -> str:

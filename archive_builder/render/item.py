@@ -153,12 +153,13 @@ def action_details(action: Action) -> str:
     return f' <span class="archive-action-details">({inline("; ".join(details))})</span>'
 
 
-def badge(status: str) -> str:
-    """An action's status as a badge a reader sees at once (and a filter can read: `data-value`)."""
+def badge(status: str, escape=inline) -> str:
+    """An action's status as a badge a reader sees at once (and a filter can read: `data-value`);
+    `escape`: inline in Markdown, html_text in an HTML table."""
     name = words.action_status(status)
     css = html.escape(status if status in words.ACTION_STATUSES else "other", quote=True)
     return (f'<span class="archive-badge archive-badge-{css}" data-value="{html.escape(name, quote=True)}">'
-            f"{inline(name)}</span>")
+            f"{escape(name)}</span>")
 
 
 def _permalink(lookup: Lookup, resolution: Resolution, anchor: str) -> str:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..model import Meeting
-from . import words
-from .escape import inline
+from . import tables, words
+from .escape import html_text, inline
 from .lookup import Lookup
-from .page import link, page
+from .page import page
 
 
 def meetings_index(lookup: Lookup) -> tuple[str, str]:
@@ -17,7 +17,9 @@ def meetings_index(lookup: Lookup) -> tuple[str, str]:
         years.setdefault(words.year_of(meeting.date) or "Undated", []).append(meeting)
     for year, meetings in years.items():
         anchor = f"year-{year}" if year.isdigit() else "undated"
-        lines += ["", f"## {inline(year)} {{#{anchor}}}", "", "| Date | Committee | Status |", "| --- | --- | --- |"]
-        lines += [f"| {link(words.long_date(m.date), here, m.url)} | {inline(lookup.committee_name(m.committee))} | "
-                  f"{inline(words.meeting_status(m.status))} |" for m in meetings]
+        rows = [[tables.html_link(html_text(words.long_date(m.date)), here, m.url),
+                 html_text(lookup.committee_name(m.committee)), html_text(words.meeting_status(m.status))]
+                for m in meetings]
+        lines += ["", f"## {inline(year)} {{#{anchor}}}", "",
+                  tables.html_table(["Date", "Committee", "Status"], rows, script=False)]
     return here, page("listing", "Meetings", "\n".join(lines), listing="meetings", meetings=len(lookup.meetings))

@@ -1,7 +1,8 @@
 """Tables a reader can sort and filter in the browser, and that read as plain tables without JavaScript.
 
 The table is ordinary Markdown inside a div that names, for the script (assets/archive.js), the
-columns to offer as filters and the order the rows are already in. The script adds the controls; a
+columns to offer as filters and the order the rows are already in; a table of a listing that grows
+with the archive is HTML instead (`html_table`, see raw_html.py), with the same div around it. The script adds the controls; a
 reader without it gets the whole table, in that order. Dates are `<time datetime>` elements, so the
 script sorts them as dates; a cell's values for a filter are its `data-value` elements where it has
 any (badges, committee names), else its text.
@@ -11,8 +12,9 @@ from __future__ import annotations
 
 import html
 
+from .. import raw_html
 from . import words
-from .escape import inline
+from .escape import html_text, inline
 from .page import href
 
 
@@ -20,6 +22,20 @@ from .page import href
 def sortable(rows: list[str], filters: tuple[str, ...] = (), sorted_by: str | None = None, label: str = "") -> str:
     """`rows` (a Markdown table: header, rule, rows) wrapped for the script. `filters`: the headings of
     the columns to filter by; `sorted_by`: '<column number>:ascending|descending', the rows' order."""
+    return "\n".join([f"<div {_attributes(filters, sorted_by, label)} markdown>", "", *rows, "", "</div>"])
+
+
+def html_table(columns: list[str], rows: list[list[str]], filters: tuple[str, ...] = (), sorted_by: str | None = None,
+               label: str = "", script: bool = True) -> str:
+    """A table of HTML cells (`rows`; `columns`: the headings, as text), as Markdown's tables extension
+    would write it, placed in the page as it is (raw_html.block); wrapped for the script where `script`."""
+    head = "".join(f"<th>{html_text(column)}</th>" for column in columns)
+    body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    table = f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+    return raw_html.block(f"<div {_attributes(filters, sorted_by, label)}>\n{table}\n</div>" if script else table)
+
+
+def _attributes(filters: tuple[str, ...], sorted_by: str | None, label: str) -> str:
     attributes = ['class="archive-table"']
     if filters:
         attributes.append(f'data-filters="{html.escape(",".join(filters), quote=True)}"')
@@ -27,7 +43,21 @@ def sortable(rows: list[str], filters: tuple[str, ...] = (), sorted_by: str | No
         attributes.append(f'data-sorted="{html.escape(sorted_by, quote=True)}"')
     if label:
         attributes.append(f'data-label="{html.escape(label, quote=True)}"')
-    return "\n".join([f"<div {' '.join(attributes)} markdown>", "", *rows, "", "</div>"])
+    return " ".join(attributes)
+
+
+def html_link(text_html: str, here: str, url: str) -> str:
+    """A link in an HTML cell: `text_html` is HTML already (escaped text, or a <time>)."""
+    return f'<a href="{html.escape(href(here, url), quote=True)}">{text_html}</a>'
+
+
+def date_html(iso_date: str, here: str, url: str | None = None) -> str:
+    """date_cell, for an HTML cell."""
+    if words.is_date(iso_date):
+        shown = f'<time datetime="{iso_date}">{html_text(words.medium_date(iso_date))}</time>'
+    else:
+        shown = html_text(iso_date or "date unknown")
+    return html_link(shown, here, url) if url else shown
 
 
 def date_cell(iso_date: str, here: str, url: str | None = None) -> str:
@@ -39,9 +69,10 @@ def date_cell(iso_date: str, here: str, url: str | None = None) -> str:
     return f"[{shown}]({href(here, url)})" if url else shown
 
 
-def value(text: str, shown: str | None = None) -> str:
-    """A cell value a filter offers as one choice, even where a cell holds several."""
-    return f'<span data-value="{html.escape(text, quote=True)}">{shown if shown is not None else inline(text)}</span>'
+def value(text: str, shown: str | None = None, escape=inline) -> str:
+    """A cell value a filter offers as one choice, even where a cell holds several; `escape`: inline for
+    a Markdown cell, html_text for an HTML one."""
+    return f'<span data-value="{html.escape(text, quote=True)}">{shown if shown is not None else escape(text)}</span>'
 
 
 NONE = '<span class="archive-none" data-value="none" title="none">—</span>'
