@@ -268,9 +268,13 @@ def _merges_bundles(config: Config) -> bool:
 
 def _search_recipe(site_fingerprint: str) -> str:
     """What shapes every page's entry in the search index besides its Markdown."""
-    from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
-    return f"{site_fingerprint} pagefind {version('pagefind_bin')} {PAGEFIND_EXCLUDE}"
+    try:
+        pagefind = version("pagefind_bin")
+    except PackageNotFoundError:  # _pagefind_executable says so, plainly
+        pagefind = "missing"
+    return f"{site_fingerprint} pagefind {pagefind} {PAGEFIND_EXCLUDE}"
 
 
 def _pagefind_index(site_dir: Path, state_dir: Path, bundles: search_bundles.Plan) -> None:

@@ -4,7 +4,9 @@ committee: a similar title in another committee is a different matter."""
 
 from __future__ import annotations
 
+import bisect
 import functools
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +32,8 @@ def related_links(archive: Archive, similarity: Similarity, index_dir: Path, cer
         linked={(link.from_, link.to) for link in certain},
         series_of={item.id: item.series for meeting in archive.meetings for item in meeting.items if item.series},
         routine={item.id for meeting in archive.meetings for item in meeting.items if procedural(item.title)},
-        items_of=items_of, ids=ids, similarity=similarity, index_dir=index_dir,
+        items_of={committee: sorted(found) for committee, found in items_of.items()}, ids=ids,
+        similarity=similarity, index_dir=index_dir,
         pools={committee: frozenset(docnum for _, docnum in found) for committee, found in items_of.items()})
     found = forked.map_shared(functools.partial(_related_of_meetings, known), archive.meetings)
     return [link for links in found for link in links]
@@ -43,7 +46,7 @@ class _Known:
     linked: set[tuple[str, str]]
     series_of: dict[str, str]
     routine: set[str]
-    items_of: dict[str, list[tuple[str, int]]]
+    items_of: dict[str, list[tuple[str, int]]]  # committee -> its items' (date, document number), in that order
     ids: dict[int, str]
     similarity: Similarity
     index_dir: Path
@@ -70,7 +73,8 @@ def _related_of_meetings(known: _Known, meetings: list[Meeting]) -> list[list[Li
 
 
 def _related_of_meeting(known: _Known, meeting: Meeting, postings: Postings, weighed: dict[str, tuple]) -> list[Link]:
-    later_items = {docnum for date, docnum in known.items_of.get(meeting.committee, []) if date > meeting.date}
+    items = known.items_of.get(meeting.committee, [])
+    later_items = {docnum for _, docnum in items[bisect.bisect_right(items, (meeting.date, math.inf)):]}
     pool = known.pools.get(meeting.committee, frozenset())
     links: list[Link] = []
     for item in meeting.items:
@@ -80,7 +84,7 @@ def _related_of_meeting(known: _Known, meeting: Meeting, postings: Postings, wei
             found = 0
             if resolution.text not in weighed:
                 weighed[resolution.text] = known.similarity.weighed(resolution.text, postings, pool)
-            for match in known.similarity.closest(weighed[resolution.text], postings, later_items, limit=8):
+            for match in known.similarity.closest(weighed[resolution.text], later_items, limit=8):
                 if match.score < RELATED or found >= PER_DECISION:
                     break
                 if len(match.shared) < SHARED_WORDS or match.id in known.routine:

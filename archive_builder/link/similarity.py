@@ -10,13 +10,14 @@ most telling words.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from search.schema import stemmed_word, stemmed_words, words_of
+
+from .. import forked
 
 
 QUERY_TERMS = 12  # a text's most telling words: what it is about, without the long lists of common words
@@ -47,13 +48,17 @@ class Similarity:
         Tomkins proposed ..." makes decisions alike only in who moved them)."""
         self._ignore = PROCEDURE_WORDS | {term for word in (ignore or ()) for term in stemmed_words(word)}
         self._term_of: dict[str, str | None] = {}
-        self._counts = {entry_id: Counter(self._terms(text)) for entry_id, text in texts.items()}
+        # Shared over the cores: cutting and stemming every text of the archive is pure and long.
+        self._counts = dict(zip(texts, forked.map_shared(self._counted, list(texts.values()))))
         self._frequency: Counter = Counter()
         for counts in self._counts.values():
             self._frequency.update(counts.keys())
         self._documents = max(1, len(texts))
         self._idf: dict[str, float] = {}
         self._vectors: dict[str, dict[str, float]] = {}
+
+    def _counted(self, texts: list[str]) -> list[Counter]:
+        return [Counter(self._terms(text)) for text in texts]
 
     def vector(self, text: str) -> dict[str, float]:
         return self._weighted(Counter(self._terms(text)))
@@ -66,28 +71,37 @@ class Similarity:
         scored = sorted((-round(cosine(vector, self._entry_vector(e)), 3), e) for e in entry_ids)
         return [self._match(vector, entry_id, -score) for score, entry_id in scored[:limit] if score < 0]
 
-    def weighed(self, text: str, postings: "Postings", pool: frozenset[int]) -> tuple[dict[str, float], dict[int, float]]:
+    def weighed(self, text: str, postings: "Postings", pool: frozenset[int]) -> tuple[dict[str, float], list[tuple]]:
         """The text's vector, and the index documents of `pool` (Whoosh document numbers) that carry
-        any of its most telling words, each with the summed weight of the words it carries. Weighed
-        once for a whole committee's items, then narrowed to the later ones of each meeting (`closest`):
-        a committee's decisions repeat the same words meeting after meeting."""
+        any of its most telling words, heaviest first: each weighs the summed weight of the words it
+        carries (summed in the same order of words every time, so equal texts weigh exactly the same),
+        and equal weights go in the order of their ids (not the index's order of documents, which the
+        same sources do not always give). Weighed once for a whole committee's items, then narrowed to
+        the later ones of each meeting (`closest`): a committee's decisions repeat the same words
+        meeting after meeting."""
         vector = self.vector(text)
         weights: Counter = Counter()
         if vector and pool:
             for term in sorted(vector, key=lambda t: (-round(vector[t], 9), t))[:QUERY_TERMS]:
                 for docnum in postings.carrying(term) & pool:
                     weights[docnum] += vector[term]
-        return vector, weights
+        ids = postings.ids
+        return vector, sorted((-weight, ids[docnum], docnum) for docnum, weight in weights.items())
 
-    def closest(self, weighed: tuple[dict[str, float], dict[int, float]], postings: "Postings", allowed: set[int],
-                limit: int = 10) -> list[Match]:
+    def closest(self, weighed: tuple[dict[str, float], list[tuple]], allowed: set[int], limit: int = 10) -> list[Match]:
         """The entries closest to a text among the index documents `allowed` (a part of the pool it
-        was weighed in), best first: of the documents that weigh most (the same sums, in the same order
-        of words, as if weighed among `allowed` alone), the best are scored by cosine."""
-        vector, weights = weighed
+        was weighed in), best first: of the documents that weigh most (as if weighed among `allowed`
+        alone), the best are scored by cosine."""
+        vector, heaviest = weighed
         if not vector or not allowed:
             return []
-        return self._ranked(vector, _best({d: w for d, w in weights.items() if d in allowed}, postings, CANDIDATES), limit)
+        candidates = []
+        for _, entry_id, docnum in heaviest:
+            if docnum in allowed:
+                candidates.append(entry_id)
+                if len(candidates) == CANDIDATES:
+                    break
+        return self._ranked(vector, candidates, limit)
 
     def _match(self, vector: dict[str, float], entry_id: str, score: float) -> Match:
         other = self._entry_vector(entry_id)
@@ -143,14 +157,6 @@ class Postings:
                 found = frozenset(self._reader.postings("text", term).all_ids())
             self._carrying[term] = found
         return self._carrying[term]
-
-
-def _best(weights: dict[int, float], postings: Postings, count: int) -> list[str]:
-    """The ids of the `count` documents of the best weights; equal weights in the order of their ids
-    (not the index's order of documents, which the same sources do not always give). The weights are
-    summed in the same order of words every time, so equal texts weigh exactly the same."""
-    ids = postings.ids
-    return [entry_id for _, entry_id in heapq.nsmallest(count, [(-weight, ids[docnum]) for docnum, weight in weights.items()])]
 
 
 _DIGIT = re.compile(r"\d")

@@ -61,8 +61,14 @@ class DateMatch:
     text: str
 
 
+# Every date pattern above holds a year: most sentences have none, and need no further look.
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d\b")
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Every real calendar date written in `text`, in order of position."""
+    if not _ANY_YEAR.search(text):
+        return []
     found: dict[int, DateMatch] = {}
     for pattern, numeric_month in ((_DAY_MONTH_YEAR, False), (_MONTH_DAY_YEAR, False), (_ISO, True), (_NUMERIC, True)):
         for match in pattern.finditer(text):
