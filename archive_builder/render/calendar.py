@@ -123,6 +123,8 @@ def escape_text(text: str) -> str:
 def fold(line: str) -> str:
     """A content line folded (3.1) into lines of at most 75 octets, each continuation starting with a
     space, never inside a UTF-8 character, nor (for readers less careful than the RFC) inside an escape."""
+    if len(line) * 4 <= LINE_OCTETS or len(line.encode("utf-8")) <= LINE_OCTETS:
+        return line  # most lines: short enough as they are
     parts, current, size = [], [], 0
     for char in _ESCAPED_OR_CHAR.findall(line):
         width = len(char.encode("utf-8"))

@@ -72,9 +72,13 @@ def html_text(text: str | None) -> str:
 
 
 def _one_line(text: str | None) -> str:
+    if text and text.isprintable() and "  " not in text:
+        return text.strip()  # the usual title or name: nothing to clean, no run of spaces to close up
     return _SPACES.sub(" ", _clean(text)).strip()
 
 
 def _clean(text: str | None) -> str:
+    if text and text.isprintable():
+        return text  # no control character, tab, line or page break (none is printable)
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     return _CONTROLS.sub("", text.replace("\t", " "))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import frontmatter
+import yaml
 
 from .escape import html_text, inline
 
@@ -21,6 +22,7 @@ _THEME_KEYS = frozenset(
 
 
 _SIDEBARS = ("navigation", "toc")
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def page(kind: str, title: str, body: str, wide: bool = False, **fields: object) -> str:
@@ -41,8 +43,9 @@ def page(kind: str, title: str, body: str, wide: bool = False, **fields: object)
         metadata["hide"] = list(_SIDEBARS)
     metadata.update((key, value) for key, value in fields.items() if value is not None)
     post = frontmatter.Post(f"# {inline(title)}\n\n{body.strip()}\n", **metadata)
-    # sort_keys=False keeps the order above: fixed by the code, the same on every build.
-    return frontmatter.dumps(post, sort_keys=False) + "\n"
+    # sort_keys=False keeps the order above: fixed by the code, the same on every build. LibYAML's
+    # dumper where the yaml package has it: the same text, several times faster than the pure Python one.
+    return frontmatter.dumps(post, sort_keys=False, Dumper=_DUMPER) + "\n"
 
 
 def page_path(url: str) -> str:
