@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 
 from .addresses import item_key, resolution_key
 from .config import CommitteeConfig, Config
-from .model import Archive, Committee, Declaration, Document, DocumentFacts, Item, Meeting, MeetingRef, Problem
+from .model import Archive, Committee, Declaration, DocumentFacts, Item, Meeting, MeetingRef, Problem
 from .parse.attendance import same_person
 from .parse.names import parse_name
 from .people import PeopleIndex

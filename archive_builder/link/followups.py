@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Action, Archive, Item, Link, Meeting, Resolution
+from ..model import Action, Archive, Item, Link, Meeting
 from .series import procedural
 from .similarity import Similarity
 
