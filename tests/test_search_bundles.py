@@ -84,6 +84,11 @@ def test_a_new_meeting_keeps_the_earlier_bundle_and_indexes_the_recent_pages_aga
     assert _entry(site, "pagefind-earlier").stat().st_ino == before  # ...but its bundle was kept
     assert _bundle_pages(site, "pagefind-earlier") == OLD_PAGES
     assert "/meetings/planning-committee/2025-06-03/" in _bundle_pages(site, "pagefind")
+    # and the kept bundle holds what a build from scratch of the same sources indexes
+    scratch = new_archive(tmp_path / "scratch", {p.name: p.read_text(encoding="utf-8") for p in (root / "sources").iterdir()})
+    assert archive(scratch, "build", "--quiet").exit_code == 0
+    kept, anew = (sorted(_fragments(s, ("pagefind-earlier",)), key=lambda f: f["url"]) for s in (site, scratch / "site"))
+    assert kept == anew
 
 
 def test_new_words_on_an_earlier_page_make_its_bundle_anew(built, tmp_path):
