@@ -51,9 +51,11 @@ def publish(config: Config, strict: bool = True, timings: dict[str, float] | Non
     fingerprint = _site_fingerprint(config)
     reuse = incremental and config.site_dir.is_dir() and _read(config.state_dir / FINGERPRINT_FILE) == fingerprint
     started = time.perf_counter()
-    bundles = search_bundles.plan(config.docs_dir, config.state_dir, read_manifest(config.state_dir),
-                                  _search_recipe(fingerprint), split=_merges_bundles(config))
-    bundles.keep_earlier = reuse and search_bundles.reusable(bundles, config.state_dir, config.site_dir)
+    merges = _merges_bundles(config)
+    last_search = search_bundles.read_state(config.state_dir)
+    bundles = search_bundles.plan(config.docs_dir, last_search, read_manifest(config.state_dir),
+                                  _search_recipe(fingerprint), split=merges)
+    bundles.keep_earlier = reuse and search_bundles.reusable(bundles, last_search, config.site_dir)
     timings["pagefind"] = time.perf_counter() - started
     started = time.perf_counter()
     messages = _mkdocs_build(config, new_site, strict, last_site=config.site_dir if reuse else None,
@@ -68,7 +70,7 @@ def publish(config: Config, strict: bool = True, timings: dict[str, float] | Non
     _swap_in(new_site, config.site_dir, config.state_dir)
     (config.state_dir / FINGERPRINT_FILE).write_text(fingerprint, encoding="utf-8")
     search_bundles.save_state(config.state_dir, bundles)
-    if not _merges_bundles(config):
+    if not merges:
         messages.append(f"{_overrides_dir(config).name}/{SEARCH_SCRIPT} is older than the search index in "
                         "parts, so Pagefind indexes the whole site on every build: to make rebuilds faster, "
                         "replace it with the one a new `archive init` writes")
@@ -102,7 +104,7 @@ def _reuse_last_site(site_dir: Path, new_site: Path, docs_dir: Path, always_writ
     writes on every build (`always_written`); and a file of docs/ whose bytes differ from the last
     site's copy: a download is a link to its source and keeps the source's time, which may be older
     than the copy in the site."""
-    dropped = tuple(f"{bundle}/" for bundle in (PRIMARY, EARLIER) if bundle not in keep)
+    dropped = tuple(folder for folder in search_bundles.FOLDERS if folder.rstrip("/") not in keep)
     for relative in _files_of(site_dir):
         if relative.startswith(dropped) or relative in always_written:
             continue
@@ -228,7 +230,7 @@ def _remove_files_no_longer_made(made: set[str], site_dir: Path) -> None:
     """Files of the last site that this build does not make (a deleted source's meeting page and
     download): MkDocs leaves them. Sitemaps and the search bundles are not MkDocs' to make."""
     for relative in _files_of(site_dir):
-        if relative not in made and not relative.startswith((f"{PRIMARY}/", f"{EARLIER}/", "sitemap.xml")):
+        if relative not in made and not relative.startswith((*search_bundles.FOLDERS, "sitemap.xml")):
             path = site_dir / relative
             path.unlink()
             _remove_empty_folders(path.parent, site_dir)
@@ -285,8 +287,7 @@ def _pagefind_index(site_dir: Path, state_dir: Path, bundles: search_bundles.Pla
     override marks in the pages (overrides/main.html)."""
     executable = _pagefind_executable(site_dir)
     earlier = bundles.earlier_html()
-    pages = [path for path in _files_of(site_dir)
-             if path.endswith(".html") and not path.startswith((f"{PRIMARY}/", f"{EARLIER}/"))]
+    pages = [path for path in _files_of(site_dir) if path.endswith(".html") and not path.startswith(search_bundles.FOLDERS)]
     _pagefind_run(executable, site_dir, [path for path in pages if path not in earlier], PRIMARY, state_dir)
     if bundles.earlier and not bundles.keep_earlier:
         _pagefind_run(executable, site_dir, [path for path in pages if path in earlier], EARLIER, state_dir)

@@ -31,6 +31,7 @@ PRIMARY = "pagefind"
 EARLIER = "pagefind-earlier"
 MERGE_LIST = "archive-bundles.json"  # in the primary bundle: the bundles the browser merges into it
 STATE_FILE = "search-bundles.json"
+FOLDERS = (f"{PRIMARY}/", f"{EARLIER}/")  # the site's folders the bundles are written into, not MkDocs
 RECENT_YEARS = 2  # the latest year of the archive's pages and the one before it
 
 # What the search index leaves out of a page (publish.PAGEFIND_EXCLUDE), as the renderer writes it in
@@ -49,7 +50,7 @@ class Plan:
 
     earlier: list[str] = field(default_factory=list)  # docs-relative Markdown paths, sorted
     signature: str = ""  # of the earlier bundle's recipe and words: equal signatures, the same bundle
-    pages: dict[str, list] = field(default_factory=dict)  # path -> [Markdown digest, year, searched digest]
+    pages: dict[str, list] = field(default_factory=dict)  # path -> [Markdown digest, year or None, searched digest]
     keep_earlier: bool = False  # set by publish where the last site's earlier bundle can be reused
 
     def earlier_html(self) -> set[str]:
@@ -60,33 +61,31 @@ class Plan:
         return {"signature": self.signature, "pages": self.pages}
 
 
-def plan(docs_dir: Path, state_dir: Path, manifest: dict[str, str], recipe: str, split: bool = True) -> Plan:
-    """The bundles of the pages now in docs/ (those in the pages writer's `manifest`); `recipe`: what
-    else shapes the index (the site's templates, Pagefind's version and settings). Not `split`: every
-    page in the primary bundle, for a site whose search script does not merge bundles."""
-    known = read_state(state_dir).get("pages", {})
+def plan(docs_dir: Path, last_state: dict, manifest: dict[str, str], recipe: str, split: bool = True) -> Plan:
+    """The bundles of the pages now in docs/ (those in the pages writer's `manifest`), reading again
+    only the pages written since `last_state` (read_state); `recipe`: what else shapes the index (the
+    site's templates, Pagefind's version and settings). Not `split`: every page in the primary bundle,
+    for a site whose search script does not merge bundles."""
+    known = last_state.get("pages", {})
     pages = {}
     for path, digest in sorted(manifest.items()):
         if not path.endswith(".md"):
             continue
         last = known.get(path)
         if isinstance(last, list) and len(last) == 3 and last[0] == digest:
-            if last[1] is not None:
-                pages[path] = last
-            continue
-        year, searched = _page_facts(docs_dir / path)
-        if year is not None:
-            pages[path] = [digest, year, searched]
-    latest = max((year for _, year, _ in pages.values()), default=None)
-    earlier = sorted(path for path, (_, year, _) in pages.items() if split and latest - year >= RECENT_YEARS)
+            pages[path] = last
+        else:
+            pages[path] = [digest, *_page_facts(docs_dir / path)]
+    years = {path: year for path, (_, year, _) in pages.items() if year is not None}
+    latest = max(years.values(), default=None)
+    earlier = sorted(path for path, year in years.items() if split and latest - year >= RECENT_YEARS)
     signature = hashlib.sha256(json.dumps([recipe, latest, [[p, pages[p][2]] for p in earlier]]).encode()).hexdigest()
     return Plan(earlier=earlier, signature=signature if earlier else "", pages=pages)
 
 
-def reusable(plan_now: Plan, state_dir: Path, last_site: Path) -> bool:
+def reusable(plan_now: Plan, last_state: dict, last_site: Path) -> bool:
     """Whether the last site's earlier bundle was made from exactly the words `plan_now` would index."""
-    last = read_state(state_dir)
-    return bool(plan_now.earlier) and last.get("signature") == plan_now.signature and (
+    return bool(plan_now.earlier) and last_state.get("signature") == plan_now.signature and (
         last_site / EARLIER / "pagefind-entry.json").is_file()
 
 

@@ -53,20 +53,21 @@ def html_link(text_html: str, here: str, url: str) -> str:
 
 def date_html(iso_date: str, here: str, url: str | None = None) -> str:
     """date_cell, for an HTML cell."""
-    if words.is_date(iso_date):
-        shown = f'<time datetime="{iso_date}">{html_text(words.medium_date(iso_date))}</time>'
-    else:
-        shown = html_text(iso_date or "date unknown")
+    shown = _date_shown(iso_date, html_text)
     return html_link(shown, here, url) if url else shown
 
 
 def date_cell(iso_date: str, here: str, url: str | None = None) -> str:
     """A date in words, marked up with its ISO form for sorting; linked to `url` where given."""
-    if words.is_date(iso_date):
-        shown = f'<time datetime="{iso_date}">{inline(words.medium_date(iso_date))}</time>'
-    else:
-        shown = inline(iso_date or "date unknown")
+    shown = _date_shown(iso_date, inline)
     return f"[{shown}]({href(here, url)})" if url else shown
+
+
+def _date_shown(iso_date: str, escape) -> str:
+    """The date in words in a <time> of its ISO form; anything else as text, escaped by `escape`."""
+    if words.is_date(iso_date):
+        return f'<time datetime="{iso_date}">{escape(words.medium_date(iso_date))}</time>'
+    return escape(iso_date or "date unknown")
 
 
 def value(text: str, shown: str | None = None, escape=inline) -> str:
