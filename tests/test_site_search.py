@@ -428,6 +428,29 @@ def test_pagefind_time_is_recorded_and_a_failure_leaves_the_last_site(sample_sit
     assert not (root / ".archive" / "site-new").exists()
 
 
+def test_without_the_pagefind_package_the_build_says_so_plainly(sample_site, tmp_path, monkeypatch):
+    import importlib.metadata
+    import sys
+
+    root = tmp_path / "archive"
+    shutil.copytree(sample_site.config.root, root, ignore=shutil.ignore_patterns(".archive"))
+    config = Config(root=root, site_name=sample_site.archive.site_name)
+    version = importlib.metadata.version
+
+    def no_pagefind(name):
+        if name == "pagefind_bin":
+            raise importlib.metadata.PackageNotFoundError(name)
+        return version(name)
+
+    before = {p.relative_to(root / "site"): p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    monkeypatch.setattr(importlib.metadata, "version", no_pagefind)
+    monkeypatch.setitem(sys.modules, "pagefind_bin", None)  # import pagefind_bin: ImportError
+    with pytest.raises(PublishError, match="Pagefind is not installed, so the site's search cannot be built"):
+        publish(config, strict=True)
+    assert {p.relative_to(root / "site"): p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()} == before
+    assert not (root / ".archive" / "site-new").exists()
+
+
 def test_pagefind_gives_the_same_pages_and_words_each_run(demo_site, tmp_path):
     """Pagefind's fragments (the pages) and word index are byte for byte the same for the same site.
     Pagefind 1.5 writes each filter's values in no fixed order, so the filter chunks (and the hashes
