@@ -21,9 +21,9 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
 
-from . import search_bundles
+from . import docs_copies, search_bundles
 from .config import Config
-from .pages_writer import read_manifest, same_file
+from .pages_writer import read_manifest
 from .raw_html import RawHtmlBlocks
 from .search_bundles import EARLIER, PRIMARY
 
@@ -58,8 +58,10 @@ def publish(config: Config, strict: bool = True, timings: dict[str, float] | Non
     bundles.keep_earlier = reuse and search_bundles.reusable(bundles, last_search, config.site_dir)
     timings["pagefind"] = time.perf_counter() - started
     started = time.perf_counter()
+    copied = docs_copies.signatures(config.docs_dir)  # before MkDocs copies them: what the new site holds
     messages = _mkdocs_build(config, new_site, strict, last_site=config.site_dir if reuse else None,
-                             keep=(EARLIER,) if bundles.keep_earlier else ())
+                             keep=(EARLIER,) if bundles.keep_earlier else (),
+                             current=docs_copies.unchanged(copied, config.state_dir))
     timings["mkdocs"] = time.perf_counter() - started
     started = time.perf_counter()
     _pagefind_index(new_site, config.state_dir, bundles)
@@ -67,9 +69,11 @@ def publish(config: Config, strict: bool = True, timings: dict[str, float] | Non
     # Until the new site is in place, nothing recorded of the last one is trusted.
     (config.state_dir / FINGERPRINT_FILE).unlink(missing_ok=True)
     search_bundles.forget_state(config.state_dir)
+    docs_copies.forget(config.state_dir)
     _swap_in(new_site, config.site_dir, config.state_dir)
     (config.state_dir / FINGERPRINT_FILE).write_text(fingerprint, encoding="utf-8")
     search_bundles.save_state(config.state_dir, bundles)
+    docs_copies.save(config.state_dir, copied)
     if not merges:
         messages.append(f"{_overrides_dir(config).name}/{SEARCH_SCRIPT} is older than the search index in "
                         "parts, so Pagefind indexes the whole site on every build: to make rebuilds faster, "
@@ -96,23 +100,27 @@ def _site_fingerprint(config: Config) -> str:
 
 
 def _reuse_last_site(site_dir: Path, new_site: Path, docs_dir: Path, always_written: set[str], link: bool,
-                     keep: tuple[str, ...] = ()) -> None:
+                     keep: tuple[str, ...] = (), current: set[str] = frozenset()) -> None:
     """The last site's files in the new folder, hard-linked where `link` (no bytes copied; MkDocs only
     ever replaces them, see _replacing_writes), else copied with their times. MkDocs then rebuilds a
-    page whose Markdown is newer than it, and copies a file of docs/ that is newer than its copy.
+    page whose Markdown is newer than it, and copies a file of docs/ that is missing.
     Left out: the search index's bundles, made anew, but for those named in `keep`; what MkDocs
-    writes on every build (`always_written`); and a file of docs/ whose bytes differ from the last
-    site's copy: a download is a link to its source and keeps the source's time, which may be older
-    than the copy in the site."""
+    writes on every build (`always_written`); and the copies of files of docs/ but those `current`
+    names (see docs_copies.py): a download keeps its source's time, which may be older than the
+    copy in the site, so MkDocs' own test of times would keep a copy of the file it replaced."""
     dropped = tuple(folder for folder in search_bundles.FOLDERS if folder.rstrip("/") not in keep)
+    folders: set[str] = set()
     for relative in _files_of(site_dir):
         if relative.startswith(dropped) or relative in always_written:
             continue
-        path, source = os.path.join(site_dir, relative), os.path.join(docs_dir, relative)
-        if os.path.isfile(source) and not same_file(Path(source), Path(path)):
+        source = os.path.join(docs_dir, relative)
+        if relative not in current and os.path.isfile(source):
             continue
-        target = os.path.join(new_site, relative)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
+        path, target = os.path.join(site_dir, relative), os.path.join(new_site, relative)
+        folder = os.path.dirname(target)
+        if folder not in folders:  # thousands of files in a few hundred folders
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
         if link:
             os.link(path, target)
         else:
@@ -169,9 +177,10 @@ def _read(path: Path) -> str | None:
 
 
 def _mkdocs_build(config: Config, site_dir: Path, strict: bool, last_site: Path | None = None,
-                  keep: tuple[str, ...] = ()) -> list[str]:
+                  keep: tuple[str, ...] = (), current: set[str] = frozenset()) -> list[str]:
     """MkDocs' build of docs/ into `site_dir`; from the files of `last_site` where given, rebuilding
-    only what changed (a 'dirty' build), and keeping its search bundles named in `keep`."""
+    only what changed (a 'dirty' build), and keeping its search bundles named in `keep` and its
+    copies of the files of docs/ named in `current`."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -189,7 +198,7 @@ def _mkdocs_build(config: Config, site_dir: Path, strict: bool, last_site: Path 
             templates = set(mkdocs_config.theme.static_templates)
             # Plugins may write files MkDocs does not know of, in place: their sites are copied, not linked.
             _reuse_last_site(last_site, site_dir, config.docs_dir, templates | {f"{t}.gz" for t in templates},
-                             link=not mkdocs_config.plugins, keep=keep)
+                             link=not mkdocs_config.plugins, keep=keep, current=current)
             mkdocs_config.plugins["archive-files-made"] = made
         mkdocs_config.plugins["archive-raw-html"] = RawHtmlBlocks()
         with _replacing_writes():

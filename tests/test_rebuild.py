@@ -159,6 +159,28 @@ def test_a_source_replaced_by_a_file_with_an_older_time_is_published_anew(demo):
     assert b"Corrected: a late item." in source.read_bytes()
 
 
+def test_a_source_written_over_in_place_to_the_same_size_and_time_is_published_anew(demo):
+    """A rebuild keeps the last site's copy of a download whose file has not changed since (the same
+    file on the disk, not a byte read): one written over in place, with its size and modification
+    time as they were, is still copied anew."""
+    agenda = next(d for d in export(demo)["documents"] if d["source"] == "2025-05-15_environment-and-transport_agenda.html")
+    source = demo / "sources" / agenda["source"]
+    kept = next(d for d in export(demo)["documents"] if d["source"] != agenda["source"] and d.get("download"))
+    kept_before = os.stat(demo / "site" / kept["download"]).st_ino
+    before = os.stat(source)
+    text = source.read_text(encoding="utf-8")
+    assert "Agenda" in text
+    with open(source, "r+b") as handle:  # in place: the same file, the same size
+        handle.write(text.replace("Agenda", "AGENDA", 1).encode("utf-8"))
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(source).st_size == before.st_size and os.stat(source).st_ino == before.st_ino
+    done = build(demo)
+    assert done.returncode == 0, done.stderr
+    assert (demo / "site" / agenda["download"]).read_bytes() == source.read_bytes()
+    assert b"AGENDA" in source.read_bytes()
+    assert os.stat(demo / "site" / kept["download"]).st_ino == kept_before  # the last site's copy, kept
+
+
 def test_a_rebuild_with_nothing_new_reads_nothing_and_changes_nothing(demo):
     before = site_files(demo)
     done = build(demo)
