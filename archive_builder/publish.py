@@ -64,7 +64,7 @@ def publish(config: Config, strict: bool = True, timings: dict[str, float] | Non
                              current=docs_copies.unchanged(copied, config.state_dir))
     timings["mkdocs"] = time.perf_counter() - started
     started = time.perf_counter()
-    _pagefind_index(new_site, config.state_dir, bundles)
+    _pagefind_index(new_site, config.state_dir, bundles, _marks_only_faceted_pages(config))
     timings["pagefind"] += time.perf_counter() - started
     # Until the new site is in place, nothing recorded of the last one is trusted.
     (config.state_dir / FINGERPRINT_FILE).unlink(missing_ok=True)
@@ -277,6 +277,18 @@ def _merges_bundles(config: Config) -> bool:
     return search_bundles.MERGE_LIST in (_read(_overrides_dir(config) / SEARCH_SCRIPT) or "")
 
 
+# overrides/main.html's test of the pages it marks for Pagefind (data-pagefind-body): those with search
+# facets, and those a person wrote. Where any page is marked, Pagefind indexes only the marked ones.
+MARKS_FACETED_PAGES = "archive_facets or not archive_meta.generated"
+
+
+def _marks_only_faceted_pages(config: Config) -> bool:
+    """Whether the theme override marks for the search only the pages with search facets (and those a
+    person wrote), as the one `archive init` writes does: the listing pages, which Pagefind would read
+    only to leave out, need not be given to it. An override changed by hand may mark others."""
+    return MARKS_FACETED_PAGES in (_read(_overrides_dir(config) / "main.html") or "")
+
+
 def _search_recipe(site_fingerprint: str) -> str:
     """What shapes every page's entry in the search index besides its Markdown."""
     from importlib.metadata import PackageNotFoundError, version
@@ -288,15 +300,18 @@ def _search_recipe(site_fingerprint: str) -> str:
     return f"{site_fingerprint} pagefind {pagefind} {PAGEFIND_EXCLUDE}"
 
 
-def _pagefind_index(site_dir: Path, state_dir: Path, bundles: search_bundles.Plan) -> None:
+def _pagefind_index(site_dir: Path, state_dir: Path, bundles: search_bundles.Plan, leaves_out_listings: bool) -> None:
     """Pagefind's index of the built site, as the bundles `bundles` plans (see search_bundles.py):
     the primary one in site_dir/pagefind/, with the list of those to merge into it, and the earlier
     one, unless the last site's is kept. Pagefind's own binary, from the `pagefind[bin]` package:
     nothing is downloaded. Which pages it indexes, and their filters and metadata, the theme
-    override marks in the pages (overrides/main.html)."""
+    override marks in the pages (overrides/main.html); where it `leaves_out_listings`, they are not
+    given to Pagefind at all."""
     executable = _pagefind_executable(site_dir)
     earlier = bundles.earlier_html()
-    pages = [path for path in _files_of(site_dir) if path.endswith(".html") and not path.startswith(search_bundles.FOLDERS)]
+    skipped = bundles.unsearched_html() if leaves_out_listings else set()  # megabytes of tables, not read for nothing
+    pages = [path for path in _files_of(site_dir)
+             if path.endswith(".html") and not path.startswith(search_bundles.FOLDERS) and path not in skipped]
     _pagefind_run(executable, site_dir, [path for path in pages if path not in earlier], PRIMARY, state_dir)
     if bundles.earlier and not bundles.keep_earlier:
         _pagefind_run(executable, site_dir, [path for path in pages if path in earlier], EARLIER, state_dir)

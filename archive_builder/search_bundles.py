@@ -50,12 +50,19 @@ class Plan:
 
     earlier: list[str] = field(default_factory=list)  # docs-relative Markdown paths, sorted
     signature: str = ""  # of the earlier bundle's recipe and words: equal signatures, the same bundle
-    pages: dict[str, list] = field(default_factory=dict)  # path -> [Markdown digest, year or None, searched digest]
+    # path -> [Markdown digest, year or None, searched digest, whether the index reads it at all]
+    pages: dict[str, list] = field(default_factory=dict)
     keep_earlier: bool = False  # set by publish where the last site's earlier bundle can be reused
 
     def earlier_html(self) -> set[str]:
-        """The site-relative HTML files of the earlier pages (generated pages are all 'x/index.md')."""
-        return {path[: -len(".md")] + ".html" for path in self.earlier}
+        """The site-relative HTML files of the earlier pages."""
+        return {_html(path) for path in self.earlier}
+
+    def unsearched_html(self) -> set[str]:
+        """The site-relative HTML files of the generated pages the index leaves out: those without
+        search facets (the listings: home, indexes, registers, the follow-up tracker), which the
+        site's templates do not mark for Pagefind (overrides/main.html)."""
+        return {_html(path) for path, facts in self.pages.items() if not facts[3]}
 
     def state(self) -> dict:
         return {"signature": self.signature, "pages": self.pages}
@@ -72,11 +79,11 @@ def plan(docs_dir: Path, last_state: dict, manifest: dict[str, str], recipe: str
         if not path.endswith(".md"):
             continue
         last = known.get(path)
-        if isinstance(last, list) and len(last) == 3 and last[0] == digest:
+        if isinstance(last, list) and len(last) == 4 and last[0] == digest:
             pages[path] = last
         else:
             pages[path] = [digest, *_page_facts(docs_dir / path)]
-    years = {path: year for path, (_, year, _) in pages.items() if year is not None}
+    years = {path: facts[1] for path, facts in pages.items() if facts[1] is not None}
     latest = max(years.values(), default=None)
     earlier = sorted(path for path, year in years.items() if split and latest - year >= RECENT_YEARS)
     signature = hashlib.sha256(json.dumps([recipe, latest, [[p, pages[p][2]] for p in earlier]]).encode()).hexdigest()
@@ -89,17 +96,23 @@ def reusable(plan_now: Plan, last_state: dict, last_site: Path) -> bool:
         last_site / EARLIER / "pagefind-entry.json").is_file()
 
 
-def _page_facts(path: Path) -> tuple[int | None, str]:
-    """A page's year (its search facets'), and the digest of the words the index reads in it."""
+def _page_facts(path: Path) -> tuple[int | None, str, bool]:
+    """A page's year (its search facets'), the digest of the words the index reads in it, and whether
+    it has search facets at all (without them, the index leaves it out)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return None, ""
+        return None, "", True
     facets = _FACETS.search(text.split("\n---", 1)[0] + "\n") if text.startswith("---") else None
     found = _YEAR.search(facets.group(1)) if facets else None
     if not found:
-        return None, ""
-    return int(found.group(1)), searched_digest(text)
+        return None, "", facets is not None
+    return int(found.group(1)), searched_digest(text), True
+
+
+def _html(markdown_path: str) -> str:
+    """The built page of a generated page (all are 'x/index.md')."""
+    return markdown_path[: -len(".md")] + ".html"
 
 
 def searched_digest(markdown: str) -> str:

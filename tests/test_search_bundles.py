@@ -139,6 +139,40 @@ def test_the_digest_of_a_page_leaves_out_only_what_the_index_leaves_out():
     assert searched_digest(page) != searched_digest(page.replace("The words.", "Other words."))
 
 
+def test_pagefind_is_given_only_the_pages_it_indexes(tmp_path, monkeypatch):
+    """The listing pages (home, indexes, registers, the follow-up tracker), which the site's template
+    does not mark for the search, are not even given to Pagefind: at 1,000 meetings they are megabytes
+    of tables it would read only to leave out. An override changed by hand may mark them: then every
+    page is given."""
+    from archive_builder import publish
+    from archive_builder.build import build
+    from archive_builder.config import load_config
+
+    given: list[str] = []
+    pagefind_run = publish._pagefind_run
+
+    def recording(executable, site_dir, pages, bundle, state_dir):
+        given.extend(pages)
+        return pagefind_run(executable, site_dir, pages, bundle, state_dir)
+
+    monkeypatch.setattr(publish, "_pagefind_run", recording)
+    root = new_archive(tmp_path / "archive", SOURCES)
+    build(load_config(root))
+    listings = {"index.html", "meetings/index.html", "people/index.html", "decisions/2025/index.html", "followups/index.html"}
+    assert not listings & set(given)
+    assert "meetings/planning-committee/2025-03-04/index.html" in given
+    assert any(page.startswith("people/") and page != "people/index.html" for page in given)  # a person's page is searched
+    assert OLD_PAGES | {"/meetings/planning-committee/2025-03-04/"} <= _bundle_pages(root / "site", "pagefind") | _bundle_pages(
+        root / "site", "pagefind-earlier")
+
+    main = root / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace(publish.MARKS_FACETED_PAGES, "archive_facets or true"),
+                    encoding="utf-8")
+    given.clear()
+    build(load_config(root))
+    assert listings <= set(given)
+
+
 def test_an_archive_whose_search_script_predates_the_bundles_keeps_one_and_is_told(tmp_path):
     root = new_archive(tmp_path / "archive", SOURCES)
     script = root / "overrides" / "assets" / "javascripts" / "archive-search.js"
