@@ -11,7 +11,7 @@ from collections import Counter
 
 from ..model import Attendee, Meeting, Person
 from . import tables, words
-from .escape import inline
+from .escape import html_text, inline
 from .facets import facets
 from .lookup import Lookup, was_there
 from .page import link, page, page_path
@@ -109,13 +109,13 @@ def _attendance(lookup: Lookup, by_committee: dict[str, Attended], here: str) ->
         everything += rows
         lines.append(f"| {_committee_link(lookup, committee_id, here)} | {_counts(record(rows))} |")
     lines.append(f"| **Total** | {_counts(record(everything), bold=True)} |")
+    # A row per meeting, which a long-serving member has hundreds of: HTML, not Markdown (raw_html.py).
     for committee_id, rows in by_committee.items():
-        lines += ["", f"### {inline(lookup.committee_name(committee_id))}", "", "| Date | Attendance | Role |",
-                  "| --- | --- | --- |"]
-        for meeting, attendee in rows:
-            lines.append(f"| {tables.date_cell(meeting.date, here, meeting.url)} | "
-                         f"{_STATUS.get(attendee.status, inline(attendee.status))} | "
-                         f"{_ROLE.get(attendee.role, inline(attendee.role))} |")
+        cells = [[tables.date_html(meeting.date, here, meeting.url),
+                  _STATUS.get(attendee.status) or html_text(attendee.status),
+                  _ROLE.get(attendee.role) or html_text(attendee.role)] for meeting, attendee in rows]
+        lines += ["", f"### {inline(lookup.committee_name(committee_id))}", "",
+                  tables.html_table(["Date", "Attendance", "Role"], cells, script=False)]
     return "\n".join(lines)
 
 
@@ -128,17 +128,17 @@ def _declarations(lookup: Lookup, person: Person, here: str) -> str:
     declared = lookup.declarations_by_person.get(person.id, [])
     if not declared:
         return ""
-    lines = ["## Declarations of interest", "", "| Meeting | Item | Declaration |", "| --- | --- | --- |"]
+    rows = []
     for meeting, declaration in declared:
         found = lookup.items.get(declaration.item or "")
         if found:
             _, item = found
-            item_cell = link(f"{item.number}. {item.title}" if item.number else item.title, here, item.url)
+            item_cell = _html_link(f"{item.number}. {item.title}" if item.number else item.title, here, item.url)
         else:
-            item_cell = inline(f"item {declaration.item_number}" if declaration.item_number else "")
-        lines.append(f"| {link(lookup.meeting_label(meeting), here, meeting.url)} | {item_cell} | "
-                     f"{inline(declaration.text)} |")
-    return "\n".join(lines)
+            item_cell = html_text(f"item {declaration.item_number}" if declaration.item_number else "")
+        rows.append([_html_link(lookup.meeting_label(meeting), here, meeting.url), item_cell, html_text(declaration.text)])
+    return "\n".join(["## Declarations of interest", "",
+                      tables.html_table(["Meeting", "Item", "Declaration"], rows, script=False)])
 
 
 def _moved(lookup: Lookup, person: Person, here: str) -> str:
@@ -146,32 +146,37 @@ def _moved(lookup: Lookup, person: Person, here: str) -> str:
     if not moved:
         return ""
     moved = sorted(moved, key=lambda pair: (lookup.order_of(pair[1][2].id), pair[0]))
-    lines = ["## Decisions moved or seconded", "",
-             "Where the minutes name who moved or seconded a resolution, and the name can only mean this person "
-             "among those present.", "", "| Date | Committee | Resolution | Moved or seconded | Outcome |",
-             "| --- | --- | --- | --- | --- |"]
+    rows = []
     for role, (meeting, item, resolution) in moved:
         name = f"{item.number}. {item.title}" if item.number else item.title
         if resolution.label:
             name += f", resolution {words.label(resolution.label)}"
-        lines.append(f"| {tables.date_cell(meeting.date, here, meeting.url)} | "
-                     f"{inline(lookup.committee_name(meeting.committee))} | {link(name, here, resolution.url)} | "
-                     f"{role} | {inline(words.outcome(resolution.outcome))} |")
-    return "\n".join(lines)
+        rows.append([tables.date_html(meeting.date, here, meeting.url), html_text(lookup.committee_name(meeting.committee)),
+                     _html_link(name, here, resolution.url), html_text(role), html_text(words.outcome(resolution.outcome))])
+    return "\n".join(["## Decisions moved or seconded", "",
+                      "Where the minutes name who moved or seconded a resolution, and the name can only mean this "
+                      "person among those present.", "",
+                      tables.html_table(["Date", "Committee", "Resolution", "Moved or seconded", "Outcome"], rows,
+                                        script=False)])
+
+
+def _html_link(text: str, here: str, url: str) -> str:
+    return tables.html_link(html_text(text), here, url)
 
 
 def people_index(lookup: Lookup) -> tuple[str, str]:
     here = "people/index.md"
     people = sorted(lookup.people.values(), key=lambda p: (p.name.casefold(), p.id))
-    rows = ["| Name | Organisation | Committees | Present | Apologies | Absent | Meetings |",
-            "| --- | --- | --- | --- | --- | --- | --- |"]
+    rows = []
     for person in people:
         attended = lookup.attendance_by_person.get(person.id, [])
         committees = sorted({m.committee for m, _ in attended}, key=lambda c: (lookup.committee_name(c).casefold(), c))
         counts = record(attended)
-        rows.append(f"| {link(person.name, here, person.url)} | {inline(person.organisation or '')} | "
-                    f"{', '.join(tables.value(lookup.committee_name(c)) for c in committees)} | {_counts(counts)} |")
+        rows.append([_html_link(person.name, here, person.url), html_text(person.organisation or ""),
+                     ", ".join(tables.value(lookup.committee_name(c), escape=html_text) for c in committees),
+                     *(str(counts[key]) for key in ("present", "apologies", "absent", "all"))])
     lines = ["Councillors, officers and others the documents name, with the meetings their attendance records "
              f"cover. {PRESENT_NOTE}", "",
-             tables.sortable(rows, filters=("Committees",), sorted_by="0:ascending", label="people")]
+             tables.html_table(["Name", "Organisation", "Committees", "Present", "Apologies", "Absent", "Meetings"], rows,
+                               filters=("Committees",), sorted_by="0:ascending", label="people")]
     return here, page("listing", "People", "\n".join(lines), wide=True, listing="people", people=len(people))
