@@ -67,19 +67,16 @@ def read_archive(config: Config, sources_dir: Path | None = None, progress: Call
     files = discover(sources_dir)
     sidecars = Sidecars.read(sources_dir, files)
     cache = ExtractionCache(config.state_dir, EXTRACTOR_VERSION)
-    parses = ParseCache(config.state_dir)
+    parses = ParseCache(config.state_dir, EXTRACTOR_VERSION)
     facts: list[DocumentFacts] = []
     counts: dict[str, Counts] = {}
     read: list[str] = []
     for count, source in enumerate(files, 1):
-        started = time.perf_counter()
-        extraction, extracted = _extraction(source, cache)
-        timings["extract"] += time.perf_counter() - started
-        started = time.perf_counter()
-        parsed, reparsed = _parsed(extraction, source.document_id, parses)
-        if extracted or reparsed:
+        parsed, extraction_of, anew = _facts_of(source, cache, parses, timings)
+        if anew:
             read.append(source.source)
-        parsed = sidecars.correct(source, parsed, functools.partial(parse_extraction, extraction, source.document_id))
+        started = time.perf_counter()
+        parsed = sidecars.correct(source, parsed, functools.partial(_reparsed, extraction_of, source.document_id))
         parsed = withhold_exempt(parsed)
         counts.update(counts_of(parsed))
         facts += parsed
@@ -174,26 +171,52 @@ def _timed(timings: dict[str, float], step: str):
         timings[step] = timings.get(step, 0.0) + time.perf_counter() - started
 
 
-def _extraction(source: SourceFile, cache: ExtractionCache) -> tuple[Extraction, bool]:
-    """The file's text, and whether it was read anew (not from the cache)."""
+def _facts_of(source: SourceFile, cache: ExtractionCache, parses: ParseCache,
+              timings: dict[str, float]) -> tuple[list[DocumentFacts], Callable[[], Extraction], bool]:
+    """What the parser reads in the file (from the cache where the file has not changed, without
+    loading its text); a way to its extracted text, for a sidecar that has it read again; and whether
+    it was read anew."""
+    started = time.perf_counter()
     try:
         sha256 = file_sha256(source.path)
     except OSError:
-        return extract(source.path, source.source), True  # extract says what is wrong with the file
+        extraction = extract(source.path, source.source)  # extract says what is wrong with the file
+        timings["extract"] += time.perf_counter() - started
+        return _timed_parse(extraction, source.document_id, timings), lambda: extraction, True
+    timings["extract"] += time.perf_counter() - started
+    started = time.perf_counter()
+    key = parses.key(sha256, source.source, source.document_id)
+    cached = parses.get(key)
+    if cached is not None and not (cached[1] and ocr.available()):  # not read without Tesseract, now installed
+        cache.keep(sha256)
+        timings["parse"] += time.perf_counter() - started
+        return cached[0], functools.partial(_extraction, source, sha256, cache), False
+    started = time.perf_counter()
+    extraction = _extraction(source, sha256, cache)
+    timings["extract"] += time.perf_counter() - started
+    facts = _timed_parse(extraction, source.document_id, timings)
+    parses.put(key, facts, ocr.unread_scans(extraction))
+    return facts, lambda: extraction, True
+
+
+def _extraction(source: SourceFile, sha256: str, cache: ExtractionCache) -> Extraction:
+    """The file's text: from the cache, or read anew."""
     cached = cache.get(sha256, source.source)
     if cached is not None and not ocr.stale(cached):  # read without Tesseract, which is now installed
-        return cached, False
+        return cached
     extraction = extract(source.path, source.source)
     cache.put(extraction)
-    return extraction, True
+    return extraction
 
 
-def _parsed(extraction: Extraction, document_id: str, parses: ParseCache) -> tuple[list[DocumentFacts], bool]:
-    """What the parser reads in the file, and whether it was parsed anew (not from the cache)."""
-    key = parses.key(extraction, document_id)
-    cached = parses.get(key)
-    if cached is not None:
-        return cached, False
-    facts = parse_extraction(extraction, document_id)
-    parses.put(key, facts)
-    return facts, True
+def _timed_parse(extraction: Extraction, document_id: str, timings: dict[str, float]) -> list[DocumentFacts]:
+    started = time.perf_counter()
+    try:
+        return parse_extraction(extraction, document_id)
+    finally:
+        timings["parse"] += time.perf_counter() - started
+
+
+def _reparsed(extraction_of: Callable[[], Extraction], document_id: str, **how) -> list[DocumentFacts]:
+    """The file parsed again as a sidecar says (`how`: kind=, date=)."""
+    return parse_extraction(extraction_of(), document_id, **how)

@@ -55,6 +55,10 @@ class ExtractionCache:
         temporary.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
         os.replace(temporary, path)
 
+    def keep(self, sha256: str) -> None:
+        """The file's extraction is still wanted, though this build did not need to read it."""
+        self.used.add(self._path(sha256).name)
+
     def _path(self, sha256: str) -> Path:
         return self.directory / f"{sha256}-v{self.version}.json"
 
@@ -64,32 +68,37 @@ class ExtractionCache:
 
 
 class ParseCache:
-    """What the parser read in each source (its DocumentFacts), kept by the extracted text's digest and
-    the parser's fingerprint: the digest of its own code. A rebuild parses only new or changed files;
-    any change to the parser (or the model it fills) re-reads everything, with no version to forget."""
+    """What the parser read in each source (its DocumentFacts), kept by the file's sha256 and name, the
+    extractor's version and the parser's fingerprint: the digest of its own code. A rebuild parses
+    only new or changed files, without even loading their extracted text; any change to the parser
+    (or the model it fills) re-reads everything, with no version to forget.
 
-    def __init__(self, state_dir: Path) -> None:
+    Each entry says whether its text was read without OCR for want of Tesseract (`unread_scans`): the
+    extraction cache reads such a file again once Tesseract is installed, and so must this one."""
+
+    def __init__(self, state_dir: Path, extractor_version: str) -> None:
         self.directory = state_dir / "cache" / "parse"
-        self.fingerprint = parser_fingerprint()
+        self.fingerprint = f"{parser_fingerprint()} {extractor_version}"
         self.used: set[str] = set()
 
-    def key(self, extraction: Extraction, document_id: str) -> str:
-        content = json.dumps([extraction.format, extraction.title, extraction.metadata, extraction.pages, extraction.ocr_pages,
-                              [(p.message, p.severity) for p in extraction.problems], document_id], default=str, ensure_ascii=False)
-        return hashlib.sha256(f"{self.fingerprint}\n{content}".encode("utf-8")).hexdigest()[:40]
+    def key(self, sha256: str, source: str, document_id: str) -> str:
+        content = json.dumps([self.fingerprint, sha256, source, document_id], ensure_ascii=False)
+        return hashlib.sha256(content.encode("utf-8")).hexdigest()[:40]
 
     def get(self, key: str):
+        """(facts, unread_scans), or None."""
         self.used.add(key)
         try:
-            return pickle.loads((self.directory / f"{key}.pickle").read_bytes())
-        except Exception:  # missing, or cut short by a killed build: read the file again
+            facts, unread_scans = pickle.loads((self.directory / f"{key}.pickle").read_bytes())
+            return facts, unread_scans
+        except Exception:  # missing, cut short by a killed build, or from an older builder: read the file again
             return None
 
-    def put(self, key: str, facts) -> None:
+    def put(self, key: str, facts, unread_scans: bool) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
         path = self.directory / f"{key}.pickle"
         temporary = path.with_name(path.name + ".tmp")
-        temporary.write_bytes(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+        temporary.write_bytes(pickle.dumps((facts, unread_scans), protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(temporary, path)
 
     def prune(self) -> None:

@@ -110,4 +110,9 @@ def _recognise(program: str, image: Path, number: int) -> str:
 
 def stale(extraction: Extraction) -> bool:
     """A cached reading made when Tesseract was missing, now that it is installed: read it again."""
-    return any(NOT_INSTALLED in problem.message for problem in extraction.problems) and available()
+    return unread_scans(extraction) and available()
+
+
+def unread_scans(extraction: Extraction) -> bool:
+    """Whether pages were left unread for want of Tesseract."""
+    return any(NOT_INSTALLED in problem.message for problem in extraction.problems)
