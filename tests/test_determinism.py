@@ -22,9 +22,9 @@ def test_two_builds_of_the_demo_give_identical_pages_and_export(demo_site, tmp_p
 
 
 def test_the_work_shared_over_processes_gives_the_pages_one_process_gives(tmp_path, monkeypatch):
-    """Linking (the words of every text, the possibly related links) and rendering are shared out over
-    the cores on a large archive: the demo's, shared out as if it were large, gives the same pages and
-    export as in one process."""
+    """Linking (the words of every text, mentions, follow-ups, the possibly related links) and rendering
+    are shared out over the cores on a large archive: the demo's, shared out as if it were large, gives
+    the same pages and export as in one process."""
     from archive_builder import forked
     from archive_builder.build import build
     from archive_builder.config import load_config
@@ -39,7 +39,8 @@ def test_the_work_shared_over_processes_gives_the_pages_one_process_gives(tmp_pa
         (tmp_path / f"cores-{cores}").mkdir()
         root = copy_demo(tmp_path / f"cores-{cores}")
         build(load_config(root), publish_site=False)
-        assert len(shared) == 3  # the words of every text, the possibly related links, and the pages
+        # the words of every text, the mentions, the follow-ups, the possibly related links, and the pages
+        assert len(shared) == 5
         trees.append(_tree(root / "docs"))
     assert trees[0].keys() == trees[1].keys()
     assert [path for path in trees[0] if trees[0][path] != trees[1][path]] == []

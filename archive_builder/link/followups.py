@@ -13,8 +13,11 @@ with none; open otherwise.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from dataclasses import dataclass
 
+from .. import forked
 from ..model import Action, Archive, Item, Link, Meeting
 from .series import procedural
 from .similarity import Similarity
@@ -27,30 +30,65 @@ LOOK_AHEAD = 3  # meetings searched for the answer to an action with no due poin
 
 
 def follow_ups(archive: Archive, similarity: Similarity) -> list[Link]:
+    """The links from each action's answer to its decision, setting every action's status; the
+    meetings shared out over the cores (an action's answer depends on no other action's)."""
     by_committee: dict[str, list[Meeting]] = defaultdict(list)
     for meeting in sorted(archive.meetings, key=lambda m: m.date):
         if meeting.status != "referenced":
             by_committee[meeting.committee].append(meeting)
     next_of = {link.from_.split("/")[0] + "/" + link.from_.split("/")[1]: link.to for link in archive.links if link.kind == "next-meeting"}
-    latest = max((m.date for m in archive.meetings if m.status in ("held", "scheduled")), default=None)
     meetings = {m.id: m for m in archive.meetings}
+    known = _Known(
+        by_committee=by_committee,
+        fixed_next={meeting: meetings[to] for meeting, to in next_of.items() if to in meetings},
+        latest=max((m.date for m in archive.meetings if m.status in ("held", "scheduled")), default=None),
+        similarity=similarity,
+    )
     links: list[Link] = []
-    for meeting in archive.meetings:
-        later = [m for m in by_committee[meeting.committee] if m.date > meeting.date]
-        for item in meeting.items:
-            if item.exempt:
-                continue  # nothing of it is published, its actions included
-            for resolution in item.resolutions:
-                for action in resolution.actions:
-                    due = _due_meeting(action, meeting, later, meetings.get(next_of.get(meeting.id, "")))
-                    answer = _answer(action, item, due, later, similarity)
-                    if answer is not None:
-                        answering, evidence = answer
-                        links.append(Link(answering.id, resolution.id, "follow-up", evidence))
-                        action.status = "followed-up"
-                    else:
-                        action.status = _unanswered_status(action, due, latest)
+    found = forked.map_shared(functools.partial(_follow_ups_of_meetings, known), archive.meetings)
+    for meeting, (answers, statuses) in zip(archive.meetings, found):
+        links += answers
+        for action, status in zip(_actions(meeting), statuses, strict=True):
+            action.status = status
     return links
+
+
+@dataclass(frozen=True)
+class _Known:
+    by_committee: dict[str, list[Meeting]]  # each committee's meetings that have documents, oldest first
+    fixed_next: dict[str, Meeting]  # meeting id -> the next meeting its minutes fixed
+    latest: str | None  # the date of the latest meeting held or scheduled
+    similarity: Similarity
+
+
+def _follow_ups_of_meetings(known: _Known, meetings: list[Meeting]) -> list[tuple[list[Link], list[str]]]:
+    """Each meeting's answers to its actions, and its actions' statuses (in the order of _actions):
+    what a forked process sends back, as the statuses it sets are lost with it."""
+    return [_follow_ups_of_meeting(known, meeting) for meeting in meetings]
+
+
+def _follow_ups_of_meeting(known: _Known, meeting: Meeting) -> tuple[list[Link], list[str]]:
+    later = [m for m in known.by_committee[meeting.committee] if m.date > meeting.date]
+    links, statuses = [], []
+    for item in meeting.items:
+        if item.exempt:
+            continue  # nothing of it is published, its actions included
+        for resolution in item.resolutions:
+            for action in resolution.actions:
+                due = _due_meeting(action, meeting, later, known.fixed_next.get(meeting.id))
+                answer = _answer(action, item, due, later, known.similarity)
+                if answer is not None:
+                    answering, evidence = answer
+                    links.append(Link(answering.id, resolution.id, "follow-up", evidence))
+                    statuses.append("followed-up")
+                else:
+                    statuses.append(_unanswered_status(action, due, known.latest))
+    return links, statuses
+
+
+def _actions(meeting: Meeting) -> list[Action]:
+    """The meeting's actions that follow_ups judges, in its order."""
+    return [action for item in meeting.items if not item.exempt for r in item.resolutions for action in r.actions]
 
 
 def _due_meeting(action: Action, meeting: Meeting, later: list[Meeting], fixed_next: Meeting | None) -> Meeting | None:

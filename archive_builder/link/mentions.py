@@ -7,9 +7,12 @@ February 2025", "by 30 June 2025") is not a reference.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
+from .. import forked
 from ..assemble import name_key
 from ..model import Archive, Link, Meeting
 from ..parse.dates import find_dates
@@ -29,26 +32,51 @@ _GENERIC_BODY = re.compile(r"^(?:the\s+)?(?:full\s+)?(?:council|committee|cabine
 
 
 def mention_links(archive: Archive) -> list[Link]:
-    meetings = {m.id: m for m in archive.meetings}
-    minutes = _items_by_minute(archive)
-    decisions = _holders_of_decisions(archive)
-    labels = {(m.committee, r.label): r.id for m in archive.meetings for i in m.items for r in i.resolutions
-              if r.label and _RESOLUTION_NUMBER.fullmatch(r.label)}
-    committees = _committee_names(archive)
-    previous_of = _previous_meetings(archive)
+    """Every item's and decision's references, the meetings shared out over the cores (reading a
+    meeting's words needs only the tables of what can be referred to)."""
+    known = _Known(
+        meetings={m.id: m for m in archive.meetings},
+        minutes=_items_by_minute(archive),
+        decisions=_holders_of_decisions(archive),
+        labels={(m.committee, r.label): r.id for m in archive.meetings for i in m.items for r in i.resolutions
+                if r.label and _RESOLUTION_NUMBER.fullmatch(r.label)},
+        committees=_committee_names(archive),
+        previous_of=_previous_meetings(archive),
+    )
+    found = forked.map_shared(functools.partial(_mentions_of_meetings, known), archive.meetings)
+    return [link for links in found for link in links]
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What can be referred to: meetings by id, items by minute number, holders of decision numbers,
+    resolutions by label, committees by name, and each meeting's previous one."""
+    meetings: dict[str, Meeting]
+    minutes: dict[tuple[str, str], list[tuple[str, str]]]
+    decisions: dict[str, list[str]]
+    labels: dict[tuple[str, str], str]
+    committees: dict[str, str]
+    previous_of: dict[str, Meeting]
+
+
+def _mentions_of_meetings(known: _Known, meetings: list[Meeting]) -> list[list[Link]]:
+    return [_mentions_of_meeting(known, meeting) for meeting in meetings]
+
+
+def _mentions_of_meeting(known: _Known, meeting: Meeting) -> list[Link]:
     links: list[Link] = []
-    for meeting in archive.meetings:
-        for item in meeting.items:
-            if item.exempt or _ROLL.match(item.title):
-                continue  # a declaration naming an item is the declaration's link, not the item's
-            for origin, text in [(item.id, item.text), *((r.id, r.text) for r in item.resolutions)]:
-                for sentence in _sentences(text):
-                    links += _minute_links(origin, sentence, meeting, minutes, item.id, previous_of.get(meeting.id))
-                    links += _decision_links(origin, sentence, decisions, item.id)
-                    links += [Link(origin, labels[(meeting.committee, m.group("n"))], "refers-to", _quote(sentence, m))
-                              for m in _RESOLUTION_NUMBER.finditer(sentence)
-                              if (meeting.committee, m.group("n")) in labels and not labels[(meeting.committee, m.group("n"))].startswith(item.id + "/")]
-                    links += _meeting_links(origin, sentence, meeting, meetings, committees)
+    labels = known.labels
+    for item in meeting.items:
+        if item.exempt or _ROLL.match(item.title):
+            continue  # a declaration naming an item is the declaration's link, not the item's
+        for origin, text in [(item.id, item.text), *((r.id, r.text) for r in item.resolutions)]:
+            for sentence in _sentences(text):
+                links += _minute_links(origin, sentence, meeting, known.minutes, item.id, known.previous_of.get(meeting.id))
+                links += _decision_links(origin, sentence, known.decisions, item.id)
+                links += [Link(origin, labels[(meeting.committee, m.group("n"))], "refers-to", _quote(sentence, m))
+                          for m in _RESOLUTION_NUMBER.finditer(sentence)
+                          if (meeting.committee, m.group("n")) in labels and not labels[(meeting.committee, m.group("n"))].startswith(item.id + "/")]
+                links += _meeting_links(origin, sentence, meeting, known.meetings, known.committees)
     return links
 
 
