@@ -14,7 +14,7 @@ from pathlib import Path
 from .. import forked
 from ..model import Archive, Link, Meeting
 from .series import procedural
-from .similarity import Postings, Similarity
+from .similarity import Postings, Similarity, Weighed
 
 RELATED = 0.3  # tuned on the corpora: see tests/test_links_*.py for what it must and must not link
 PER_DECISION = 3
@@ -59,7 +59,7 @@ def _related_of_meetings(known: _Known, meetings: list[Meeting]) -> list[list[Li
     from search import open_index
 
     found: list[list[Link]] = [[] for _ in meetings]
-    weighed: dict[str, tuple] = {}  # a decision's words -> their weights in its committee's items
+    weighed: dict[str, Weighed] = {}  # a decision's words -> their weights in its committee's items
     committee = None
     with open_index(known.index_dir).searcher() as searcher:
         postings = Postings(searcher, known.ids)
@@ -72,7 +72,7 @@ def _related_of_meetings(known: _Known, meetings: list[Meeting]) -> list[list[Li
     return found
 
 
-def _related_of_meeting(known: _Known, meeting: Meeting, postings: Postings, weighed: dict[str, tuple]) -> list[Link]:
+def _related_of_meeting(known: _Known, meeting: Meeting, postings: Postings, weighed: dict[str, Weighed]) -> list[Link]:
     items = known.items_of.get(meeting.committee, [])
     later_items = {docnum for _, docnum in items[bisect.bisect_right(items, (meeting.date, math.inf)):]}
     pool = known.pools.get(meeting.committee, frozenset())

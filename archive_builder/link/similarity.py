@@ -13,7 +13,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Iterator
 
 from search.schema import stemmed_word, stemmed_words, words_of
 
@@ -22,6 +23,17 @@ from .. import forked
 
 QUERY_TERMS = 12  # a text's most telling words: what it is about, without the long lists of common words
 CANDIDATES = 40  # entries scored by cosine, of those the index ranks first: far more than are ever kept
+
+
+@dataclass(frozen=True)
+class Weighed:
+    """A text's vector, and the index documents that carry its most telling words, heaviest first, as
+    (-weight, entry id, document number); `place`: each document's place in that order."""
+    vector: dict[str, float]
+    heaviest: list[tuple[float, str, int]]
+    place: dict[int, int]
+    scores: dict[str, float] = field(default_factory=dict)  # see Similarity._ranking
+    matches: dict[str, "Match"] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -68,10 +80,31 @@ class Similarity:
         return self._ranked(self.vector(text), entry_ids, limit)
 
     def _ranked(self, vector: dict[str, float], entry_ids, limit: int | None) -> list[Match]:
-        scored = sorted((-round(cosine(vector, self._entry_vector(e)), 3), e) for e in entry_ids)
-        return [self._match(vector, entry_id, -score) for score, entry_id in scored[:limit] if score < 0]
+        return list(self._ranking(vector, entry_ids, limit))
 
-    def weighed(self, text: str, postings: "Postings", pool: frozenset[int]) -> tuple[dict[str, float], list[tuple]]:
+    def _ranking(self, vector: dict[str, float], entry_ids, limit: int | None,
+                 seen: "Weighed | None" = None) -> Iterator[Match]:
+        """_ranked, a match at a time: a caller that stops early spares finding the words of the rest.
+        `seen`: the weighed text of `vector`, which keeps the scores and matches found for it, as a
+        committee's decisions that repeat the same words are each scored against mostly the same items."""
+        scores = seen.scores if seen else {}
+        matches = seen.matches if seen else {}
+        scored = sorted((self._negated_score(vector, e, scores), e) for e in entry_ids)
+        for score, entry_id in scored[:limit]:
+            if score >= 0:
+                return  # no word in common, nor with any after it
+            if entry_id not in matches:
+                matches[entry_id] = self._match(vector, entry_id, -score)
+            yield matches[entry_id]
+
+    def _negated_score(self, vector: dict[str, float], entry_id: str, scores: dict[str, float]) -> float:
+        """-cosine, to 3 places (the closest sort first), remembered in `scores`."""
+        score = scores.get(entry_id)
+        if score is None:
+            score = scores[entry_id] = -round(cosine(vector, self._entry_vector(entry_id)), 3)
+        return score
+
+    def weighed(self, text: str, postings: "Postings", pool: frozenset[int]) -> Weighed:
         """The text's vector, and the index documents of `pool` (Whoosh document numbers) that carry
         any of its most telling words, heaviest first: each weighs the summed weight of the words it
         carries (summed in the same order of words every time, so equal texts weigh exactly the same),
@@ -86,22 +119,28 @@ class Similarity:
                 for docnum in postings.carrying(term) & pool:
                     weights[docnum] += vector[term]
         ids = postings.ids
-        return vector, sorted((-weight, ids[docnum], docnum) for docnum, weight in weights.items())
+        heaviest = sorted((-weight, ids[docnum], docnum) for docnum, weight in weights.items())
+        return Weighed(vector, heaviest, {docnum: place for place, (_, _, docnum) in enumerate(heaviest)})
 
-    def closest(self, weighed: tuple[dict[str, float], list[tuple]], allowed: set[int], limit: int = 10) -> list[Match]:
+    def closest(self, weighed: Weighed, allowed: set[int], limit: int = 10) -> Iterator[Match]:
         """The entries closest to a text among the index documents `allowed` (a part of the pool it
         was weighed in), best first: of the documents that weigh most (as if weighed among `allowed`
         alone), the best are scored by cosine."""
-        vector, heaviest = weighed
-        if not vector or not allowed:
-            return []
-        candidates = []
-        for _, entry_id, docnum in heaviest:
-            if docnum in allowed:
-                candidates.append(entry_id)
-                if len(candidates) == CANDIDATES:
-                    break
-        return self._ranked(vector, candidates, limit)
+        if not weighed.vector or not allowed:
+            return iter(())
+        # Walking the heaviest until CANDIDATES are allowed takes about CANDIDATES * heaviest / allowed
+        # steps; sorting the allowed by their places, allowed steps: the fewer, for the same candidates.
+        if len(allowed) ** 2 < CANDIDATES * len(weighed.heaviest):  # a late meeting's few later items
+            places = sorted(weighed.place[docnum] for docnum in allowed if docnum in weighed.place)[:CANDIDATES]
+            candidates = [weighed.heaviest[place][1] for place in places]
+        else:  # an early meeting's many: the first heavy documents are mostly among them
+            candidates = []
+            for _, entry_id, docnum in weighed.heaviest:
+                if docnum in allowed:
+                    candidates.append(entry_id)
+                    if len(candidates) == CANDIDATES:
+                        break
+        return self._ranking(weighed.vector, candidates, limit, weighed)
 
     def _match(self, vector: dict[str, float], entry_id: str, score: float) -> Match:
         other = self._entry_vector(entry_id)
@@ -170,4 +209,5 @@ def _has_digit(term: str) -> bool:
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(weight * b.get(term, 0.0) for term, weight in a.items())
+    # In a's order, every time: the same texts give the same float, to the last bit.
+    return sum(weight * b[term] for term, weight in a.items() if term in b)
