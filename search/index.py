@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from whoosh import index as whoosh_index
+from whoosh.index import TOC
 
 from archive_builder.model import Archive, Document, Item, Meeting, Resolution
 from archive_builder.slugs import slugify
@@ -64,11 +65,12 @@ PARALLEL_FROM = 4000
 
 def update_index(archive: Archive, index_dir: Path) -> IndexUpdate:
     index = open_index(index_dir)
-    known = _indexed_digests(index)
+    recorded = _recorded_digests(index, index_dir)
+    known = recorded if recorded is not None else _indexed_digests(index)
     result = IndexUpdate()
-    changed, wanted = [], set()
+    changed, wanted = [], {}
     for entry in entries(archive):
-        wanted.add(entry["id"])
+        wanted[entry["id"]] = entry["digest"]
         if known.get(entry["id"]) == entry["digest"]:
             result.unchanged += 1
             continue
@@ -77,11 +79,54 @@ def update_index(archive: Archive, index_dir: Path) -> IndexUpdate:
         else:
             result.added += 1
         changed.append(entry)
-    gone = sorted(set(known) - wanted)
+    gone = sorted(set(known) - set(wanted))
     result.removed = len(gone)
     if changed or gone:
+        (index_dir / DIGESTS_FILE).unlink(missing_ok=True)  # until the index is written, it would be wrong
         _write(index, changed, gone, fresh=not known)
+        _record_digests(index, index_dir, wanted)
+    elif recorded is None:
+        _record_digests(index, index_dir, wanted)  # the index as read: recorded for the next update
     return result
+
+
+# Each entry's digest, as of the index's generation it names, in the index's folder: an update reads it
+# instead of every stored entry of the index (at 1,000 meetings, 21,000 of them, a second a build).
+DIGESTS_FILE = "digests.json"
+
+
+def _recorded_digests(index, index_dir: Path) -> dict[str, str] | None:
+    """The digests recorded for the index as it is now, or None (none recorded, or for another)."""
+    try:
+        recorded = json.loads((index_dir / DIGESTS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    mark = _generation_mark(index, index_dir)
+    if mark is None or not isinstance(recorded, dict) or recorded.get("index") != mark:
+        return None
+    digests = recorded.get("digests")
+    return digests if isinstance(digests, dict) else None
+
+
+def _record_digests(index, index_dir: Path, digests: dict[str, str]) -> None:
+    mark = _generation_mark(index, index_dir)
+    if mark is None:
+        return
+    record = {"index": mark, "digests": digests}
+    temporary = index_dir / f".{DIGESTS_FILE}.tmp"
+    temporary.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
+    os.replace(temporary, index_dir / DIGESTS_FILE)
+
+
+def _generation_mark(index, index_dir: Path) -> list | None:
+    """What tells this generation of the index from any other, even of an index made anew in the same
+    folder: its number and the stat of its table of contents."""
+    generation = index.latest_generation()
+    try:
+        toc = os.stat(index_dir / TOC._filename(INDEX_NAME, generation))
+    except OSError:
+        return None
+    return [generation, toc.st_ino, toc.st_size, toc.st_mtime_ns, toc.st_ctime_ns]
 
 
 def _write(index, changed: list[dict], gone: list[str], fresh: bool) -> None:

@@ -207,3 +207,34 @@ def test_an_index_written_by_two_processes_answers_as_one_written_by_one_and_upd
     assert search(two, "harbour dredging", limit=1).results[0].id == meeting.items[0].id
     with search_index.open_index(two).searcher() as searcher:
         assert searcher.doc_count() == written.added  # replaced, not added beside the old entry
+
+
+def test_an_update_trusts_its_record_of_the_entries_only_for_the_index_it_was_made_for(tmp_path, monkeypatch):
+    """An update reads each entry's digest from the record the last update left, not from every stored
+    entry; an index made anew in the same folder (deleted by hand, or of other fields) is read, and
+    filled again, whatever the record says."""
+    import shutil
+
+    import search.index as search_index
+    from archive_builder.build import read_archive
+    from archive_builder.config import Config
+    from corpus import corpus_folder
+
+    archive = read_archive(Config(root=tmp_path / "one"), corpus_folder("kent-moderngov"), index=False).archive
+    index_dir = tmp_path / "index"
+    entries = search_index.update_index(archive, index_dir).added
+    assert entries > 100 and (index_dir / search_index.DIGESTS_FILE).is_file()
+
+    read_stored = []
+    indexed_digests = search_index._indexed_digests
+    monkeypatch.setattr(search_index, "_indexed_digests", lambda index: read_stored.append(1) or indexed_digests(index))
+    assert search_index.update_index(archive, index_dir).unchanged == entries
+    assert read_stored == []  # the record was enough
+
+    record = (index_dir / search_index.DIGESTS_FILE).read_bytes()
+    shutil.rmtree(index_dir)
+    index_dir.mkdir()
+    (index_dir / search_index.DIGESTS_FILE).write_bytes(record)  # a record left beside an index made anew
+    again = search_index.update_index(archive, index_dir)
+    assert read_stored == [1] and again.added == entries
+    assert search(index_dir, "highways", limit=1).results

@@ -102,8 +102,11 @@ def _indexed_items(searcher) -> tuple[dict[str, list[tuple[str, int]]], dict[int
     """(date, Whoosh document number) of every indexed item, by committee; and each one's id."""
     found: dict[str, list[tuple[str, int]]] = defaultdict(list)
     ids: dict[int, str] = {}
-    for docnum, fields in searcher.reader().iter_docs():
-        if fields.get("kind") == "item" and fields.get("date"):
+    reader = searcher.reader()
+    items = reader.postings("kind", "item").all_ids() if ("kind", "item") in reader else ()
+    for docnum in items:  # the items alone: their stored fields, not every entry's (meetings, resolutions...)
+        fields = reader.stored_fields(docnum)
+        if fields.get("date"):
             found[fields.get("committee", "")].append((fields["date"].date().isoformat(), docnum))
             ids[docnum] = fields["id"]
     return found, ids
