@@ -30,7 +30,8 @@ from .link import certain_links, possibly_related, similarity_of
 from .model import Archive, DocumentFacts, Extraction, Problem
 from .pages_writer import WriteResult, write_site_files
 from .parse import parse_extraction
-from .publish import clearing_old_sites, publish
+from .last_site import Linking
+from .publish import clearing_old_sites, publish, start_linking_last_site
 from .redirects import Redirects
 from .sources import SourceFile, discover
 from .withheld import withhold_exempt
@@ -105,15 +106,19 @@ def build(config: Config, sources_dir: Path | None = None, publish_site: bool = 
     `full`: build every page of the site anew, not only those whose Markdown changed."""
     with build_lock(config.state_dir):
         clearing = clearing_old_sites(config)
+        # The last site's files linked for the new one while the sources are read (see last_site.py).
+        linking = start_linking_last_site(config) if publish_site and not full else None
         try:
-            return _build(config, sources_dir, publish_site, progress, full)
+            return _build(config, sources_dir, publish_site, progress, full, linking)
         finally:
+            if linking:
+                linking.discard()  # what publish did not make a site of
             if clearing:
                 clearing.wait()
 
 
 def _build(config: Config, sources_dir: Path | None, publish_site: bool,
-           progress: Callable[[str], None] | None, full: bool = False) -> BuildResult:
+           progress: Callable[[str], None] | None, full: bool = False, linking: Linking | None = None) -> BuildResult:
     from .render import render_site
 
     result = read_archive(config, sources_dir, progress)
@@ -132,7 +137,7 @@ def _build(config: Config, sources_dir: Path | None, publish_site: bool,
     if publish_site:
         if progress:
             progress(f"wrote {len(result.written.written)} changed pages ({result.written.unchanged} unchanged); publishing the site")
-        published = publish(config, timings=result.timings, incremental=not full)
+        published = publish(config, timings=result.timings, incremental=not full, linking=linking)
         result.published = True
         result.problems += [Problem("mkdocs", message, "warning") for message in published.messages]
     write_report(config, result)

@@ -22,6 +22,7 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin
 
 from . import docs_copies, search_bundles
+from . import last_site as last_site_module  # in _mkdocs_build, `last_site` is the last site's folder
 from .config import Config
 from .pages_writer import read_manifest
 from .raw_html import RawHtmlBlocks
@@ -40,16 +41,21 @@ class PublishResult:
 
 
 def publish(config: Config, strict: bool = True, timings: dict[str, float] | None = None,
-            incremental: bool = True) -> PublishResult:
+            incremental: bool = True, linking: last_site_module.Linking | None = None) -> PublishResult:
     """Build the site from docs/ into a new folder, index it, swap it in. `incremental`: start from the
     files of the last published site and let MkDocs rebuild only the pages whose Markdown changed,
-    where nothing else that shapes every page (mkdocs.yml, the theme and its override) changed."""
+    where nothing else that shapes every page (mkdocs.yml, the theme and its override) changed.
+    `linking`: those files, already being linked into the new folder (start_linking_last_site)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2.0 is not for clerks
     timings = timings if timings is not None else {}
-    new_site = config.state_dir / "site-new"
-    _remove(new_site)
+    new_site = config.state_dir / NEW_SITE
     fingerprint = _site_fingerprint(config)
     reuse = incremental and config.site_dir.is_dir() and _read(config.state_dir / FINGERPRINT_FILE) == fingerprint
+    linked = reuse and linking is not None and linking.fingerprint == fingerprint and linking.done()
+    if linking is not None and not linked:
+        linking.discard()
+    if not linked:
+        _remove(new_site)
     started = time.perf_counter()
     merges = _merges_bundles(config)
     last_search = search_bundles.read_state(config.state_dir)
@@ -60,8 +66,8 @@ def publish(config: Config, strict: bool = True, timings: dict[str, float] | Non
     started = time.perf_counter()
     copied = docs_copies.signatures(config.docs_dir)  # before MkDocs copies them: what the new site holds
     messages = _mkdocs_build(config, new_site, strict, last_site=config.site_dir if reuse else None,
-                             keep=(EARLIER,) if bundles.keep_earlier else (),
-                             current=docs_copies.unchanged(copied, config.state_dir))
+                             linked=linked, keep=(EARLIER,) if bundles.keep_earlier else (),
+                             stale=set(copied) - docs_copies.unchanged(copied, config.state_dir))
     timings["mkdocs"] = time.perf_counter() - started
     started = time.perf_counter()
     _pagefind_index(new_site, config.state_dir, bundles, _marks_only_faceted_pages(config))
@@ -99,43 +105,16 @@ def _site_fingerprint(config: Config) -> str:
     return digest.hexdigest()
 
 
-def _reuse_last_site(site_dir: Path, new_site: Path, docs_dir: Path, always_written: set[str], link: bool,
-                     keep: tuple[str, ...] = (), current: set[str] = frozenset()) -> None:
-    """The last site's files in the new folder, hard-linked where `link` (no bytes copied; MkDocs only
-    ever replaces them, see _replacing_writes), else copied with their times. MkDocs then rebuilds a
-    page whose Markdown is newer than it, and copies a file of docs/ that is missing.
-    Left out: the search index's bundles, made anew, but for those named in `keep`; what MkDocs
-    writes on every build (`always_written`); and the copies of files of docs/ but those `current`
-    names (see docs_copies.py): a download keeps its source's time, which may be older than the
-    copy in the site, so MkDocs' own test of times would keep a copy of the file it replaced."""
-    dropped = tuple(folder for folder in search_bundles.FOLDERS if folder.rstrip("/") not in keep)
-    folders: set[str] = set()
-    for relative in _files_of(site_dir):
-        if relative.startswith(dropped) or relative in always_written:
-            continue
-        source = os.path.join(docs_dir, relative)
-        if relative not in current and os.path.isfile(source):
-            continue
-        path, target = os.path.join(site_dir, relative), os.path.join(new_site, relative)
-        folder = os.path.dirname(target)
-        if folder not in folders:  # thousands of files in a few hundred folders
-            os.makedirs(folder, exist_ok=True)
-            folders.add(folder)
-        if link:
-            os.link(path, target)
-        else:
-            shutil.copy2(path, target)
+NEW_SITE = "site-new"  # in the state folder: the site being built, swapped in when it is whole
 
 
-def _files_of(folder: Path) -> list[str]:
-    """Every file under `folder`, as sorted folder-relative paths with '/' (os.walk: a site has
-    thousands of files, and pathlib's objects cost more than the links made from them)."""
-    found = []
-    for top, folders, files in os.walk(folder):
-        folders.sort()
-        base = os.path.relpath(top, folder).replace(os.sep, "/")
-        found += [name if base == "." else f"{base}/{name}" for name in files]
-    return sorted(found)
+def start_linking_last_site(config: Config) -> last_site_module.Linking | None:
+    """The last site's files linked into the new site's folder by a process of its own, for publish():
+    where the last site can be reused (its fingerprint is this site's) and processes can be forked."""
+    fingerprint = _site_fingerprint(config)
+    if not config.site_dir.is_dir() or _read(config.state_dir / FINGERPRINT_FILE) != fingerprint:
+        return None
+    return last_site_module.start(config.site_dir, config.state_dir / NEW_SITE, (f"{PRIMARY}/",), fingerprint)
 
 
 @contextlib.contextmanager
@@ -176,11 +155,13 @@ def _read(path: Path) -> str | None:
         return None
 
 
-def _mkdocs_build(config: Config, site_dir: Path, strict: bool, last_site: Path | None = None,
-                  keep: tuple[str, ...] = (), current: set[str] = frozenset()) -> list[str]:
-    """MkDocs' build of docs/ into `site_dir`; from the files of `last_site` where given, rebuilding
-    only what changed (a 'dirty' build), and keeping its search bundles named in `keep` and its
-    copies of the files of docs/ named in `current`."""
+def _mkdocs_build(config: Config, site_dir: Path, strict: bool, last_site: Path | None = None, linked: bool = False,
+                  keep: tuple[str, ...] = (), stale: set[str] = frozenset()) -> list[str]:
+    """MkDocs' build of docs/ into `site_dir`; from the files of `last_site` where given (`linked`:
+    already linked into `site_dir`), rebuilding only what changed (a 'dirty' build). Of the last site
+    are kept: the search bundles named in `keep`, and the copies of the files of docs/ but those
+    `stale` (changed since: see docs_copies.py; a download keeps its source's time, which may be older
+    than the copy in the site, so MkDocs' own test of times would keep the copy it replaced)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -195,10 +176,13 @@ def _mkdocs_build(config: Config, site_dir: Path, strict: bool, last_site: Path 
         mkdocs_config = load_config(config_file=str(config.mkdocs_file), site_dir=str(site_dir.resolve()), strict=strict)
         made = _FilesMade()
         if last_site is not None:
-            templates = set(mkdocs_config.theme.static_templates)
             # Plugins may write files MkDocs does not know of, in place: their sites are copied, not linked.
-            _reuse_last_site(last_site, site_dir, config.docs_dir, templates | {f"{t}.gz" for t in templates},
-                             link=not mkdocs_config.plugins, keep=keep, current=current)
+            link = not mkdocs_config.plugins
+            if not (linked and link):
+                last_site_module.link_tree(last_site, site_dir, (f"{PRIMARY}/",), link)
+            templates = set(mkdocs_config.theme.static_templates)  # written on every build (sitemap.xml...)
+            dropped = {folder for folder in (EARLIER,) if folder not in keep}
+            last_site_module.leave_out(site_dir, templates | {f"{t}.gz" for t in templates} | dropped | stale)
             mkdocs_config.plugins["archive-files-made"] = made
         mkdocs_config.plugins["archive-raw-html"] = RawHtmlBlocks()
         with _replacing_writes():
@@ -238,7 +222,7 @@ class _NoDirtyNotice(logging.Filter):
 def _remove_files_no_longer_made(made: set[str], site_dir: Path) -> None:
     """Files of the last site that this build does not make (a deleted source's meeting page and
     download): MkDocs leaves them. Sitemaps and the search bundles are not MkDocs' to make."""
-    for relative in _files_of(site_dir):
+    for relative in last_site_module.files_of(site_dir):
         if relative not in made and not relative.startswith((*search_bundles.FOLDERS, "sitemap.xml")):
             path = site_dir / relative
             path.unlink()
@@ -310,7 +294,7 @@ def _pagefind_index(site_dir: Path, state_dir: Path, bundles: search_bundles.Pla
     executable = _pagefind_executable(site_dir)
     earlier = bundles.earlier_html()
     skipped = bundles.unsearched_html() if leaves_out_listings else set()  # megabytes of tables, not read for nothing
-    pages = [path for path in _files_of(site_dir)
+    pages = [path for path in last_site_module.files_of(site_dir)
              if path.endswith(".html") and not path.startswith(search_bundles.FOLDERS) and path not in skipped]
     _pagefind_run(executable, site_dir, [path for path in pages if path not in earlier], PRIMARY, state_dir)
     if bundles.earlier and not bundles.keep_earlier:

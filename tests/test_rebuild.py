@@ -258,6 +258,37 @@ def test_a_build_that_fails_mid_way_leaves_the_previous_site_byte_identical(demo
     assert "15 May 2025" in (demo / "site" / "meetings" / ET / "2025-03-13" / "index.html").read_text(encoding="utf-8")
 
 
+def test_the_last_site_is_linked_for_the_rebuild_while_it_reads_and_left_alone_when_it_fails(demo, monkeypatch):
+    """A rebuild starts linking the last site's files into the new site at once, in a process of its
+    own, and publishes from them; a build that fails before publishing leaves no half-made site behind."""
+    from archive_builder import last_site, render
+    from archive_builder.build import build as run_build
+    from archive_builder.config import load_config
+
+    unchanged_page = demo / "site" / "documents" / "2024-09-12-environment-and-transport-printed-minutes" / "index.html"
+    inode = unchanged_page.stat().st_ino
+    linked_here = []
+    link_tree = last_site.link_tree
+    monkeypatch.setattr(last_site, "link_tree", lambda *args: linked_here.append(args) or link_tree(*args))
+    (demo / "sources" / "2025-05-15_environment-and-transport_minutes.txt").write_text(MAY_MINUTES, encoding="utf-8")
+    run_build(load_config(demo))
+    assert linked_here == []  # linked by the process started with the build, not by publishing
+    assert unchanged_page.stat().st_ino == inode  # the last site's file, kept
+    assert "15 May 2025" in (demo / "site" / "meetings" / ET / "2025-03-13" / "index.html").read_text(encoding="utf-8")
+
+    before = site_files(demo)
+
+    def broken(*args):
+        raise RuntimeError("forced by the test")
+
+    monkeypatch.setattr(render, "render_site", broken)
+    (demo / "sources" / "2025-05-15_environment-and-transport_minutes.txt").write_text(MAY_MINUTES + "\n", encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        run_build(load_config(demo))
+    assert site_files(demo) == before
+    assert not (demo / ".archive" / "site-new").exists()
+
+
 KILLED_AT = {
     # the process dies while writing the pages (after some, before others) ...
     "writing pages": ("archive_builder.pages_writer", "_atomic_write", 5),
