@@ -52,14 +52,11 @@ def series_note(lookup: Lookup, item: Item, here: str) -> str:
     series = lookup.series.get(item.series or "")
     if series is None:
         return ""
-    shown = [lookup.items[i] for i in series.items if i in lookup.items]
     text = f"Part of a series: {link(series.title, here, series.url)}"
-    place = next((n for n, (_, other) in enumerate(shown) if other.id == item.id), None)
-    if place is not None and place > 0:
-        before = shown[place - 1]
+    before, after = lookup.series_neighbours.get((series.id, item.id), (None, None))
+    if before is not None:
         text += f" · before: {link(words.medium_date(before[0].date), here, before[1].url)}"
-    if place is not None and place + 1 < len(shown):
-        after = shown[place + 1]
+    if after is not None:
         text += f" · after: {link(words.medium_date(after[0].date), here, after[1].url)}"
     return f'<p class="archive-series" markdown="span">{text}</p>'
 

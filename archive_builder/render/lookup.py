@@ -18,6 +18,7 @@ from . import words
 from .movers import person_of
 
 Decision = tuple[Meeting, Item, Resolution]
+Shown = tuple[Meeting, Item]
 
 
 @dataclass
@@ -97,6 +98,17 @@ class Lookup:
                 self.moved_by_person[person].append((role, (meeting, item, resolution)))
 
     # --- Decisions and actions -------------------------------------------------------------------
+
+    @cached_property
+    def series_neighbours(self) -> dict[tuple[str, str], tuple[Shown | None, Shown | None]]:
+        """(series id, item id) -> the items just before and after it in the series, of those shown."""
+        found = {}
+        for series in self.series.values():
+            shown = [self.items[i] for i in series.items if i in self.items]
+            for place, (_, item) in enumerate(shown):
+                found.setdefault((series.id, item.id), (shown[place - 1] if place > 0 else None,
+                                                        shown[place + 1] if place + 1 < len(shown) else None))
+        return found
 
     @cached_property
     def decisions(self) -> list[Decision]:
