@@ -35,6 +35,8 @@ _TABLE = str.maketrans(
     }
 )
 
+_ESCAPED = re.compile("[" + re.escape("".join(chr(code) for code in _TABLE)) + "]")
+
 # Characters a line must not start with, and do not accept a backslash escape.
 _LINE_START = {"=": "&#61;", "?": "&#63;"}
 
@@ -47,7 +49,9 @@ _SPACES = re.compile(r"\s+")
 def inline(text: str | None) -> str:
     """Text for one line of Markdown (a table cell, a heading, a list item, link text):
     white space and newlines collapse to single spaces."""
-    escaped = _one_line(text).translate(_TABLE)
+    escaped = _one_line(text)
+    if _ESCAPED.search(escaped):  # a name or a title often has nothing to escape: translate is slow
+        escaped = escaped.translate(_TABLE)
     if escaped[:1] in _LINE_START:
         escaped = _LINE_START[escaped[0]] + escaped[1:]
     return escaped
@@ -58,7 +62,7 @@ def text_block(text: str | None) -> str:
     each line break inside a paragraph is kept as a visible line break."""
     paragraphs = []
     for paragraph in _BLANK_LINE.split(_clean(text)):
-        lines = [html.escape(_SPACES.sub(" ", line).strip(), quote=False) for line in paragraph.split("\n")]
+        lines = [html.escape(_single_spaced(line).strip(), quote=False) for line in paragraph.split("\n")]
         lines = [line for line in lines if line]
         if lines:
             paragraphs.append("<p>" + "<br>\n".join(lines) + "</p>")
@@ -69,6 +73,13 @@ def html_text(text: str | None) -> str:
     """Text for a place the theme prints as HTML without escaping it (the page's front matter
     title): one line, entities for & < > and quotes, and nothing else to interpret."""
     return html.escape(_one_line(text), quote=True)
+
+
+def _single_spaced(line: str) -> str:
+    """The line with each run of white space one space."""
+    if line.isprintable() and "  " not in line:
+        return line  # the only white space a printable line can hold is single ASCII spaces
+    return _SPACES.sub(" ", line)
 
 
 def _one_line(text: str | None) -> str:

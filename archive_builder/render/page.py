@@ -6,6 +6,7 @@ so MkDocs checks every one of them under --strict and rewrites it for the built 
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 import frontmatter
@@ -61,7 +62,14 @@ def href(from_page: str, url: str) -> str:
     target = page_path(address) if address.endswith("/") or not address else address
     if target == from_page and anchor:
         return "#" + anchor
-    return quote(_relative(target, from_page)) + ("#" + anchor if anchor else "")
+    relative = _relative(target, from_page)
+    if not _QUOTE_CHANGES.search(relative):  # the archive's own addresses: nothing to quote
+        return relative + ("#" + anchor if anchor else "")
+    return quote(relative) + ("#" + anchor if anchor else "")
+
+
+# What urllib.parse.quote would change: anything but letters, digits, '_.-~' and '/'.
+_QUOTE_CHANGES = re.compile(r"[^A-Za-z0-9_.\-~/]")
 
 
 def _relative(target: str, from_page: str) -> str:
