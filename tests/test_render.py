@@ -514,3 +514,23 @@ def _element(html: str, element_id: str) -> _Element:
 
 def _section_after(html: str, start: str, end: str) -> str:
     return html[html.index(start): html.index(end)]
+
+
+def test_the_quick_ways_of_escaping_and_linking_give_what_the_slow_ways_give():
+    """inline, text_block and href skip their slow steps where a text or an address needs nothing of
+    them: for any text, the result is the one the slow step gives."""
+    import random
+    from urllib.parse import quote
+
+    from archive_builder.render import escape
+    from archive_builder.render.page import _QUOTE_CHANGES
+
+    alphabet = [chr(code) for code in range(0x250)] + ["é", "’", "—", "\u2028", "\u3000", "\xa0", "  ", "\r\n"]
+    chosen = random.Random(7)
+    for _ in range(20000):
+        text = "".join(chosen.choice(alphabet) for _ in range(chosen.randint(0, 8)))
+        slow = escape._one_line(text).translate(escape._TABLE)
+        slow = escape._LINE_START[slow[0]] + slow[1:] if slow[:1] in escape._LINE_START else slow
+        assert escape.inline(text) == slow, repr(text)
+        assert escape._single_spaced(text) == escape._SPACES.sub(" ", text), repr(text)
+        assert bool(_QUOTE_CHANGES.search(text)) == (quote(text) != text), repr(text)
