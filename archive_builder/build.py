@@ -19,7 +19,7 @@ from search import update_index
 from . import addresses
 from .assemble import assemble
 from .build_report import report_text
-from .cache import ExtractionCache, ParseCache, file_sha256
+from .cache import CACHE_DIR, ExtractionCache, ParseCache, file_sha256
 from .check import archive_warnings
 from .config import Config
 from .corrections import Sidecars
@@ -88,7 +88,7 @@ def read_archive(config: Config, sources_dir: Path | None = None, progress: Call
         progress(f"read {len(files)} files ({len(read)} new or changed); putting meetings together and linking them")
     with _timed(timings, "assemble"):
         archive = assemble(facts, config)
-    _link_through_index(archive, config.state_dir / INDEX_DIR, timings, index)
+    _link_through_index(archive, config.state_dir, timings, index)
     result = BuildResult(archive=archive, sources_dir=sources_dir, files=len(files), problems=list(archive.problems),
                          timings=timings, counts=counts, read=read)
     if sources_dir == config.sources_dir and sources_dir.is_dir():
@@ -151,12 +151,13 @@ def write_report(config: Config, result: BuildResult) -> Path:
     return path
 
 
-def _link_through_index(archive: Archive, index_dir: Path, timings: dict[str, float], index: bool = True) -> None:
+def _link_through_index(archive: Archive, state_dir: Path, timings: dict[str, float], index: bool = True) -> None:
     """Link the archive, index it (with the action statuses the links set; only the entries that
     changed are written), then find the possibly related items through the index."""
+    index_dir = state_dir / INDEX_DIR
     addresses.assign_urls(archive)
     with _timed(timings, "link"):
-        similarity = similarity_of(archive)
+        similarity = similarity_of(archive, state_dir / CACHE_DIR)
         certain_links(archive, similarity)
     addresses.assign_urls(archive)
     if not index:

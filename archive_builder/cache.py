@@ -17,6 +17,8 @@ from pathlib import Path
 
 from .model import Extraction, Problem
 
+CACHE_DIR = "cache"  # in the state folder: what is kept of each source and text between builds
+
 
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
@@ -28,7 +30,7 @@ def file_sha256(path: Path) -> str:
 
 class ExtractionCache:
     def __init__(self, state_dir: Path, version: str) -> None:
-        self.directory = state_dir / "cache" / "extract"
+        self.directory = state_dir / CACHE_DIR / "extract"
         self.version = version
         self.used: set[str] = set()
 
@@ -77,7 +79,7 @@ class ParseCache:
     extraction cache reads such a file again once Tesseract is installed, and so must this one."""
 
     def __init__(self, state_dir: Path, extractor_version: str) -> None:
-        self.directory = state_dir / "cache" / "parse"
+        self.directory = state_dir / CACHE_DIR / "parse"
         self.fingerprint = f"{parser_fingerprint()} {extractor_version}"
         self.used: set[str] = set()
 

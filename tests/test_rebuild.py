@@ -289,6 +289,25 @@ def test_the_last_site_is_linked_for_the_rebuild_while_it_reads_and_left_alone_w
     assert not (demo / ".archive" / "site-new").exists()
 
 
+def test_a_rebuild_counts_the_words_of_new_texts_only(demo, monkeypatch):
+    """Linking weighs the words of every text of the archive; a rebuild counts those of the texts it
+    has not seen (kept in .archive/cache/words.pickle), and links exactly as a build from scratch
+    (test_the_same_sources_built_incrementally_or_from_scratch_give_the_same_site)."""
+    from archive_builder.build import read_archive
+    from archive_builder.config import load_config
+    from archive_builder.link.similarity import Similarity
+    from search.index import entries
+
+    counted: list[int] = []
+    count_all = Similarity._counted_all
+    monkeypatch.setattr(Similarity, "_counted_all", lambda self, texts: counted.append(len(texts)) or count_all(self, texts))
+    assert (demo / ".archive" / "cache" / "words.pickle").is_file()
+    (demo / "sources" / "2025-05-15_environment-and-transport_minutes.txt").write_text(MAY_MINUTES, encoding="utf-8")
+    archive = read_archive(load_config(demo), index=False).archive
+    texts = len(list(entries(archive, digests=False)))
+    assert len(counted) == 1 and 0 < counted[0] < texts / 5, (counted, texts)  # the new minutes' texts alone
+
+
 KILLED_AT = {
     # the process dies while writing the pages (after some, before others) ...
     "writing pages": ("archive_builder.pages_writer", "_atomic_write", 5),

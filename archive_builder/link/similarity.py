@@ -10,15 +10,18 @@ most telling words.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterator
 
 from search.schema import stemmed_word, stemmed_words, words_of
 
 from .. import forked
+from . import word_counts
 
 
 QUERY_TERMS = 12  # a text's most telling words: what it is about, without the long lists of common words
@@ -52,16 +55,22 @@ PROCEDURE_WORDS = {
 
 
 class Similarity:
-    def __init__(self, texts: dict[str, str], ignore: set[str] | None = None) -> None:
+    def __init__(self, texts: dict[str, str], ignore: set[str] | None = None, cache_dir: Path | None = None) -> None:
         """`texts`: every indexed text of the archive by its entry id (what the index holds as its
         title and text), for the words' document frequencies and the entries' own vectors. They are
         taken from the archive, not the index, whose statistics depend on its history of updates.
         `ignore`: more words to leave out, such as the names of the archive's people ("Cllr Grant
-        Tomkins proposed ..." makes decisions alike only in who moved them)."""
+        Tomkins proposed ..." makes decisions alike only in who moved them). `cache_dir`: where the
+        texts' word counts are kept between builds (word_counts.py)."""
         self._ignore = PROCEDURE_WORDS | {term for word in (ignore or ()) for term in stemmed_words(word)}
         self._term_of: dict[str, str | None] = {}
+        self._word_of: dict[str, str | None] = {}
         # Shared over the cores: cutting and stemming every text of the archive is pure and long.
-        self._counts = dict(zip(texts, forked.map_shared(self._counted, list(texts.values()))))
+        every_word = word_counts.counted(texts, functools.partial(forked.map_shared, self._counted_all), cache_dir)
+        ignored = self._ignore
+        # In the order the words come in the text, as counting them here would give: vectors sum in it.
+        self._counts = {entry_id: Counter({term: count for term, count in counts.items() if term not in ignored})
+                        for entry_id, counts in every_word.items()}
         self._frequency: Counter = Counter()
         for counts in self._counts.values():
             self._frequency.update(counts.keys())
@@ -69,8 +78,9 @@ class Similarity:
         self._idf: dict[str, float] = {}
         self._vectors: dict[str, dict[str, float]] = {}
 
-    def _counted(self, texts: list[str]) -> list[Counter]:
-        return [Counter(self._terms(text)) for text in texts]
+    def _counted_all(self, texts: list[str]) -> list[Counter]:
+        """Each text's words counted, the ignored ones included."""
+        return [Counter(self._terms(text, self._word_of, self._judged_all)) for text in texts]
 
     def vector(self, text: str) -> dict[str, float]:
         return self._weighted(Counter(self._terms(text)))
@@ -147,21 +157,29 @@ class Similarity:
         shared = tuple(sorted(set(vector) & set(other), key=lambda t: (-round(vector[t] * other[t], 9), t)))
         return Match(entry_id, score, shared)
 
-    def _terms(self, text: str) -> list[str]:
-        """The text's stemmed words, less short words, numbers and the ignored words. Each distinct
-        word is judged once (a large archive's texts hold a few thousand words, over and over)."""
-        terms, known = [], self._term_of
+    def _terms(self, text: str, known: dict[str, str | None] | None = None, judged=None) -> list[str]:
+        """The text's stemmed words, less short words, numbers and the ignored words (all `judged`
+        would keep, remembered in `known`). Each distinct word is judged once (a large archive's
+        texts hold a few thousand words, over and over)."""
+        terms = []
+        known, judged = (self._term_of, self._judged) if known is None else (known, judged)
         for word in words_of(text or ""):
             term = known.get(word, _UNSEEN)
             if term is _UNSEEN:
-                term = known[word] = self._judged(word)
+                term = known[word] = judged(word)
             if term is not None:
                 terms.append(term)
         return terms
 
     def _judged(self, word: str) -> str | None:
+        term = self._judged_all(word)
+        return term if term not in self._ignore else None
+
+    @staticmethod
+    def _judged_all(word: str) -> str | None:
+        """The word's term, but for short words and numbers, whether ignored or not."""
         term = stemmed_word(word)
-        return term if term is not None and len(term) > 2 and not _has_digit(term) and term not in self._ignore else None
+        return term if term is not None and len(term) > 2 and not _has_digit(term) else None
 
     def _entry_vector(self, entry_id: str) -> dict[str, float]:
         if entry_id not in self._vectors:
