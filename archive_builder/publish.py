@@ -289,8 +289,8 @@ def _pagefind_index(site_dir: Path, state_dir: Path, bundles: search_bundles.Pla
     the primary one in site_dir/pagefind/, with the list of those to merge into it, and the earlier
     one, unless the last site's is kept. Pagefind's own binary, from the `pagefind[bin]` package:
     nothing is downloaded. Which pages it indexes, and their filters and metadata, the theme
-    override marks in the pages (overrides/main.html); where it `leaves_out_listings`, they are not
-    given to Pagefind at all."""
+    override marks in the pages (overrides/main.html); where it `leaves_out_listings` (marks only the
+    pages with search facets), the listing pages are not even given to Pagefind."""
     executable = _pagefind_executable(site_dir)
     earlier = bundles.earlier_html()
     skipped = bundles.unsearched_html() if leaves_out_listings else set()  # megabytes of tables, not read for nothing

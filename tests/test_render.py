@@ -519,7 +519,6 @@ def _section_after(html: str, start: str, end: str) -> str:
 def test_the_quick_ways_of_escaping_and_linking_give_what_the_slow_ways_give():
     """inline, text_block and href skip their slow steps where a text or an address needs nothing of
     them: for any text, the result is the one the slow step gives."""
-    import random
     from urllib.parse import quote
 
     from archive_builder.render import escape
