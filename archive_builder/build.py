@@ -125,7 +125,7 @@ def _build(config: Config, sources_dir: Path | None, publish_site: bool,
     if progress:
         progress("writing the pages")
     with _timed(result.timings, "render"):
-        site_files = render_site(result.archive, config, result.sources_dir)
+        site_files = render_site(result.archive, config, result.sources_dir, settle=True)
         redirects = Redirects.load(config)
         redirects.update(result.archive)
         site_files.pages.update(redirects.pages())

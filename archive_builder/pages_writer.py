@@ -20,12 +20,38 @@ from .model import Problem
 MANIFEST = "manifest.json"
 
 
+@dataclass(frozen=True)
+class Unchanged:
+    """A page found to be, byte for byte, the one the last build wrote (`settled`): only its digest."""
+
+    sha256: str
+
+
 @dataclass
 class SiteFiles:
-    """What the render stage produces: pages (docs-relative path -> text) and files to copy in."""
+    """What the render stage produces: pages (docs-relative path -> text, or Unchanged) and files to copy in."""
 
-    pages: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, str | Unchanged] = field(default_factory=dict)
     copies: dict[str, Path] = field(default_factory=dict)  # docs-relative path -> original file
+
+
+def settled(pages: list[tuple[str, str]], docs_dir: Path, previous: dict[str, str]) -> list[tuple[str, str | Unchanged]]:
+    """The pages, those the last build wrote (in its manifest, `previous`) with the same bytes as Unchanged:
+    what renders a page compares it where it is made, so that thousands of unchanged pages need not be
+    passed on, nor read again, to be written."""
+    found = []
+    for relative, text in pages:
+        if relative in previous:
+            data = text.encode("utf-8")
+            try:
+                same = (docs_dir / relative).read_bytes() == data
+            except OSError:
+                same = False
+            if same:
+                found.append((relative, Unchanged(_sha256(data))))
+                continue
+        found.append((relative, text))
+    return found
 
 
 @dataclass
@@ -41,6 +67,10 @@ def write_site_files(docs_dir: Path, state_dir: Path, files: SiteFiles) -> Write
     previous = read_manifest(state_dir)
     produced: dict[str, str] = {}
     for relative, text in sorted(files.pages.items()):
+        if isinstance(text, Unchanged):  # settled: in the manifest, and the same bytes
+            result.unchanged += 1
+            produced[relative] = text.sha256
+            continue
         data = text.encode("utf-8")
         if _write_if_ours(docs_dir / relative, relative, data, previous, result):
             produced[relative] = _sha256(data)

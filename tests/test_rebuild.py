@@ -278,7 +278,7 @@ def test_the_last_site_is_linked_for_the_rebuild_while_it_reads_and_left_alone_w
 
     before = site_files(demo)
 
-    def broken(*args):
+    def broken(*args, **kwargs):
         raise RuntimeError("forced by the test")
 
     monkeypatch.setattr(render, "render_site", broken)
@@ -287,6 +287,21 @@ def test_the_last_site_is_linked_for_the_rebuild_while_it_reads_and_left_alone_w
         run_build(load_config(demo))
     assert site_files(demo) == before
     assert not (demo / ".archive" / "site-new").exists()
+
+
+def test_a_generated_page_changed_by_hand_is_written_again_and_the_rest_left_alone(demo):
+    """Each page is compared with what docs/ holds where it is rendered: one edited by hand since the
+    last build is written again as generated; the others are not touched."""
+    page = demo / "docs" / "meetings" / ET / "2024-09-12" / "index.md"
+    generated = page.read_bytes()
+    other = demo / "docs" / "meetings" / ET / "2025-03-13" / "index.md"
+    other_time = other.stat().st_mtime_ns
+    page.write_bytes(generated + b"\nEdited by hand.\n")
+    done = build(demo)
+    assert done.returncode == 0, done.stderr
+    assert page.read_bytes() == generated
+    assert other.stat().st_mtime_ns == other_time
+    assert b"Edited by hand." not in (demo / "site" / "meetings" / ET / "2024-09-12" / "index.html").read_bytes()
 
 
 def test_a_rebuild_counts_the_words_of_new_texts_only(demo, monkeypatch):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from importlib import resources
 from pathlib import Path
@@ -10,7 +11,7 @@ from .. import addresses, forked
 from ..config import Config
 from ..export import export_json
 from ..model import Archive
-from ..pages_writer import SiteFiles
+from ..pages_writer import SiteFiles, Unchanged, read_manifest, settled
 from .actions import followups_page
 from .calendar import calendars
 from .committee import committee_page, committees_index
@@ -30,8 +31,10 @@ SCRIPT = "assets/archive.js"  # sorting and filtering for the register's tables:
 EXPORT = "data/archive.json"
 
 
-def render_site(archive: Archive, config: Config, sources_dir: Path) -> SiteFiles:
-    """Every generated page (docs-relative path -> text) and the original files to copy in.
+def render_site(archive: Archive, config: Config, sources_dir: Path, settle: bool = False) -> SiteFiles:
+    """Every generated page (docs-relative path -> text) and the original files to copy in. `settle`:
+    the pages made in other processes that are as the last build wrote them in docs/ come back as
+    pages_writer.Unchanged, not as their text.
 
     Fills in the archive's addresses and downloads first, so the JSON export carries them too."""
     addresses.assign_urls(archive)
@@ -40,13 +43,14 @@ def render_site(archive: Archive, config: Config, sources_dir: Path) -> SiteFile
     years = decisions_by_year(lookup)
     # Most of the work, shared out over the cores: the pages of which there is one per committee,
     # meeting, year, person or document, and the downloads made from the whole archive.
+    piece = functools.partial(_piece, (config.docs_dir, read_manifest(config.state_dir)) if settle else None)
     pieces = [
-        _piece(export_json_file, archive), _piece(calendars, lookup), _piece(spreadsheets, lookup), _piece(feeds, lookup),
-        *(_piece(committee_page, lookup, c) for c in archive.committees),
-        *(_piece(meeting_page, lookup, m) for m in archive.meetings),
-        *(_piece(decisions_page, lookup, year, found) for year, found in years.items()),
-        *(_piece(person_page, lookup, p) for p in archive.people),
-        *(_piece(document_page, lookup, d) for d in archive.documents),
+        piece(export_json_file, archive), piece(calendars, lookup), piece(spreadsheets, lookup), piece(feeds, lookup),
+        *(piece(committee_page, lookup, c) for c in archive.committees),
+        *(piece(meeting_page, lookup, m) for m in archive.meetings),
+        *(piece(decisions_page, lookup, year, found) for year, found in years.items()),
+        *(piece(person_page, lookup, p) for p in archive.people),
+        *(piece(document_page, lookup, d) for d in archive.documents),
     ]
     pages = [
         home_page(lookup),
@@ -70,11 +74,13 @@ def render_site(archive: Archive, config: Config, sources_dir: Path) -> SiteFile
     return files
 
 
-def _piece(function, *args):
-    """A piece of the render: `function(*args)`, one page (path, text) or several, as a list of pages."""
-    def piece() -> list[tuple[str, str]]:
+def _piece(settle_in: tuple[Path, dict[str, str]] | None, function, *args):
+    """A piece of the render: `function(*args)`, one page (path, text) or several, as a list of pages;
+    `settle_in`: (docs folder, the last build's manifest) to find those unchanged in (pages_writer.settled)."""
+    def piece() -> list[tuple[str, str | Unchanged]]:
         made = function(*args)
-        return [made] if isinstance(made, tuple) else list(made)
+        pages = [made] if isinstance(made, tuple) else list(made)
+        return settled(pages, *settle_in) if settle_in else pages
     return piece
 
 
