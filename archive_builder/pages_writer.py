@@ -36,9 +36,9 @@ class SiteFiles:
 
 
 def settled(pages: list[tuple[str, str]], docs_dir: Path, previous: dict[str, str]) -> list[tuple[str, str | Unchanged]]:
-    """The pages, those the last build wrote (in its manifest, `previous`) with the same bytes as Unchanged:
-    what renders a page compares it where it is made, so that thousands of unchanged pages need not be
-    passed on, nor read again, to be written."""
+    """`pages`, each one that the last build wrote (it is in the manifest `previous`) and that docs/ holds
+    with the same bytes replaced by Unchanged. Called where the pages are rendered, in the forked
+    processes, so that thousands of unchanged pages are neither sent back nor read again to be written."""
     found = []
     for relative, text in pages:
         if relative in previous:

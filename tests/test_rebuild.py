@@ -138,7 +138,7 @@ def test_after_one_more_meeting_only_its_files_are_read_and_untouched_pages_keep
     untouched = set(before_pages) - changed
     # the older documents' pages, for one; (a meeting's page may gain a "possibly related" link: one
     # more meeting's words change how telling each word is)
-    assert f"documents/2024-09-12-environment-and-transport-printed-minutes/index.md" in untouched
+    assert "documents/2024-09-12-environment-and-transport-printed-minutes/index.md" in untouched
     assert len(untouched) > len(changed)
     for path in untouched:  # the built page too, byte for byte
         html = path[: -len("index.md")] + "index.html" if path.endswith("index.md") else path[:-3] + "/index.html"
