@@ -69,7 +69,7 @@ def table(lookup: Lookup, rows: list[Row], here: str, with_committee: bool) -> s
         if with_committee:
             cells.append(tables.value(lookup.committee_name(meeting.committee), escape=html_text))
         cells += [
-            tables.html_link(html_text(_decision_name(item, resolution)), here, resolution.url),
+            tables.text_link(_decision_name(item, resolution), here, resolution.url),
             html_text(words.shorten(action.text, ACTION_TEXT)),
             html_text(words.due_date(action.due)) or "no date set",
             html_text(action.owner or ""),

@@ -62,7 +62,7 @@ def _meetings(meetings: list[Meeting], here: str) -> str:
     rows = []
     for meeting in meetings:
         resolutions = sum(len(item.resolutions) for item in meeting.items if not item.exempt)
-        rows.append([tables.html_link(html_text(words.long_date(meeting.date)), here, meeting.url),
+        rows.append([tables.text_link(words.long_date(meeting.date), here, meeting.url),
                      html_text(words.meeting_status(meeting.status)), str(len(meeting.items)), str(resolutions)])
     return "\n".join(["## Meetings {#meetings}", "", f"{words.count(len(meetings), 'meeting')}, newest first.", "",
                       tables.html_table(["Date", "Status", "Items", "Resolutions"], rows, script=False)])
@@ -157,7 +157,7 @@ def _series(lookup: Lookup, series: list[Series], here: str) -> str:
         rows = []
         for meeting, item in items:
             name = f"{item.number}. {item.title}" if item.number else item.title
-            rows.append([tables.date_html(meeting.date, here, meeting.url), tables.html_link(html_text(name), here, item.url),
+            rows.append([tables.date_html(meeting.date, here, meeting.url), tables.text_link(name, here, item.url),
                          _outcomes(item, here) if not item.exempt else "taken in private"])
         lines += ["", f"### {inline(one.title)} {{#{anchor}}}", "",
                   f"{words.count(len({m.id for m, _ in items}), 'meeting')}.", "",
@@ -170,7 +170,7 @@ def _outcomes(item: Item, here: str) -> str:
     shown = []
     for resolution in item.resolutions:
         text = words.outcome(resolution.outcome)
-        shown.append(tables.html_link(html_text(f"{words.label(resolution.label)} {text}" if resolution.label else text),
+        shown.append(tables.text_link(f"{words.label(resolution.label)} {text}" if resolution.label else text,
                                       here, resolution.url))
     return "; ".join(shown) or "no resolution"
 

@@ -77,7 +77,7 @@ def _row(lookup: Lookup, meeting: Meeting, item: Item, resolution: Resolution, h
     return [
         tables.date_html(meeting.date, here, meeting.url),
         tables.value(lookup.committee_name(meeting.committee), escape=html_text),
-        tables.html_link(html_text(item_name), here, resolution.url),
+        tables.text_link(item_name, here, resolution.url),
         html_text(words.label(resolution.label)),
         html_text(words.shorten(resolution.text, DECISION_TEXT)) or "<em>No wording recorded.</em>",
         html_text(words.outcome(resolution.outcome)),

@@ -185,9 +185,9 @@ def _table(lookup: Lookup, documents: list[Document], here: str) -> list[str]:
     rows = []
     for document in documents:
         meeting = lookup.meetings.get(document.meeting or "")
-        when = (tables.html_link(html_text(words.medium_date(meeting.date)), here, meeting.url) if meeting
+        when = (tables.text_link(words.medium_date(meeting.date), here, meeting.url) if meeting
                 else html_text(document.date or ""))
-        rows.append([when, tables.html_link(html_text(document.title), here, document.url),
+        rows.append([when, tables.text_link(document.title, here, document.url),
                      html_text(words.document_kind(document.kind)), str(document.pages or ""),
                      html_text(_notes(document))])
     return [tables.html_table(["Meeting", "Document", "Kind", "Pages", "Notes"], rows, script=False)]

@@ -133,10 +133,10 @@ def _declarations(lookup: Lookup, person: Person, here: str) -> str:
         found = lookup.items.get(declaration.item or "")
         if found:
             _, item = found
-            item_cell = _html_link(f"{item.number}. {item.title}" if item.number else item.title, here, item.url)
+            item_cell = tables.text_link(f"{item.number}. {item.title}" if item.number else item.title, here, item.url)
         else:
             item_cell = html_text(f"item {declaration.item_number}" if declaration.item_number else "")
-        rows.append([_html_link(lookup.meeting_label(meeting), here, meeting.url), item_cell, html_text(declaration.text)])
+        rows.append([tables.text_link(lookup.meeting_label(meeting), here, meeting.url), item_cell, html_text(declaration.text)])
     return "\n".join(["## Declarations of interest", "",
                       tables.html_table(["Meeting", "Item", "Declaration"], rows, script=False)])
 
@@ -152,16 +152,12 @@ def _moved(lookup: Lookup, person: Person, here: str) -> str:
         if resolution.label:
             name += f", resolution {words.label(resolution.label)}"
         rows.append([tables.date_html(meeting.date, here, meeting.url), html_text(lookup.committee_name(meeting.committee)),
-                     _html_link(name, here, resolution.url), html_text(role), html_text(words.outcome(resolution.outcome))])
+                     tables.text_link(name, here, resolution.url), html_text(role), html_text(words.outcome(resolution.outcome))])
     return "\n".join(["## Decisions moved or seconded", "",
                       "Where the minutes name who moved or seconded a resolution, and the name can only mean this "
                       "person among those present.", "",
                       tables.html_table(["Date", "Committee", "Resolution", "Moved or seconded", "Outcome"], rows,
                                         script=False)])
-
-
-def _html_link(text: str, here: str, url: str) -> str:
-    return tables.html_link(html_text(text), here, url)
 
 
 def people_index(lookup: Lookup) -> tuple[str, str]:
@@ -172,7 +168,7 @@ def people_index(lookup: Lookup) -> tuple[str, str]:
         attended = lookup.attendance_by_person.get(person.id, [])
         committees = sorted({m.committee for m, _ in attended}, key=lambda c: (lookup.committee_name(c).casefold(), c))
         counts = record(attended)
-        rows.append([_html_link(person.name, here, person.url), html_text(person.organisation or ""),
+        rows.append([tables.text_link(person.name, here, person.url), html_text(person.organisation or ""),
                      ", ".join(tables.value(lookup.committee_name(c), escape=html_text) for c in committees),
                      *(str(counts[key]) for key in ("present", "apologies", "absent", "all"))])
     lines = ["Councillors, officers and others the documents name, with the meetings their attendance records "

@@ -51,6 +51,11 @@ def html_link(text_html: str, here: str, url: str) -> str:
     return f'<a href="{html.escape(href(here, url), quote=True)}">{text_html}</a>'
 
 
+def text_link(text: str, here: str, url: str) -> str:
+    """A link in an HTML cell whose text comes from a document (escaped here): page.link, for HTML."""
+    return html_link(html_text(text), here, url)
+
+
 def date_html(iso_date: str, here: str, url: str | None = None) -> str:
     """date_cell, for an HTML cell."""
     shown = _date_shown(iso_date, html_text)
