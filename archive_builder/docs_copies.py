@@ -14,6 +14,8 @@ import json
 import os
 from pathlib import Path
 
+from .last_site import files_of
+
 STATE_FILE = "docs-copies.json"
 
 
@@ -21,13 +23,10 @@ def signatures(docs_dir: Path) -> dict[str, list[int]]:
     """docs-relative path -> the stat that tells a file changed, of every file MkDocs copies as it is
     (all but the Markdown pages)."""
     found = {}
-    for top, folders, files in os.walk(docs_dir):
-        folders.sort()
-        base = os.path.relpath(top, docs_dir).replace(os.sep, "/")
-        for name in files:
-            if not name.endswith(".md"):
-                stat = os.stat(os.path.join(top, name))
-                found[name if base == "." else f"{base}/{name}"] = [stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
+    for relative in files_of(docs_dir):
+        if not relative.endswith(".md"):
+            stat = os.stat(os.path.join(docs_dir, relative))
+            found[relative] = [stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
     return found
 
 

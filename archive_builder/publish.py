@@ -22,7 +22,7 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin
 
 from . import docs_copies, search_bundles
-from . import last_site as last_site_module  # in _mkdocs_build, `last_site` is the last site's folder
+from . import last_site
 from .config import Config
 from .pages_writer import read_manifest
 from .raw_html import RawHtmlBlocks
@@ -41,7 +41,7 @@ class PublishResult:
 
 
 def publish(config: Config, strict: bool = True, timings: dict[str, float] | None = None,
-            incremental: bool = True, linking: last_site_module.Linking | None = None) -> PublishResult:
+            incremental: bool = True, linking: last_site.Linking | None = None) -> PublishResult:
     """Build the site from docs/ into a new folder, index it, swap it in. `incremental`: start from the
     files of the last published site and let MkDocs rebuild only the pages whose Markdown changed,
     where nothing else that shapes every page (mkdocs.yml, the theme and its override) changed.
@@ -65,7 +65,7 @@ def publish(config: Config, strict: bool = True, timings: dict[str, float] | Non
     timings["pagefind"] = time.perf_counter() - started
     started = time.perf_counter()
     copied = docs_copies.signatures(config.docs_dir)  # before MkDocs copies them: what the new site holds
-    messages = _mkdocs_build(config, new_site, strict, last_site=config.site_dir if reuse else None,
+    messages = _mkdocs_build(config, new_site, strict, last_site_dir=config.site_dir if reuse else None,
                              linked=linked, keep=(EARLIER,) if bundles.keep_earlier else (),
                              stale=set(copied) - docs_copies.unchanged(copied, config.state_dir))
     timings["mkdocs"] = time.perf_counter() - started
@@ -108,13 +108,13 @@ def _site_fingerprint(config: Config) -> str:
 NEW_SITE = "site-new"  # in the state folder: the site being built, swapped in when it is whole
 
 
-def start_linking_last_site(config: Config) -> last_site_module.Linking | None:
+def start_linking_last_site(config: Config) -> last_site.Linking | None:
     """The last site's files linked into the new site's folder by a process of its own, for publish():
     where the last site can be reused (its fingerprint is this site's) and processes can be forked."""
     fingerprint = _site_fingerprint(config)
     if not config.site_dir.is_dir() or _read(config.state_dir / FINGERPRINT_FILE) != fingerprint:
         return None
-    return last_site_module.start(config.site_dir, config.state_dir / NEW_SITE, (f"{PRIMARY}/",), fingerprint)
+    return last_site.start(config.site_dir, config.state_dir / NEW_SITE, (f"{PRIMARY}/",), fingerprint)
 
 
 @contextlib.contextmanager
@@ -155,9 +155,9 @@ def _read(path: Path) -> str | None:
         return None
 
 
-def _mkdocs_build(config: Config, site_dir: Path, strict: bool, last_site: Path | None = None, linked: bool = False,
-                  keep: tuple[str, ...] = (), stale: set[str] = frozenset()) -> list[str]:
-    """MkDocs' build of docs/ into `site_dir`; from the files of `last_site` where given (`linked`:
+def _mkdocs_build(config: Config, site_dir: Path, strict: bool, last_site_dir: Path | None = None,
+                  linked: bool = False, keep: tuple[str, ...] = (), stale: set[str] = frozenset()) -> list[str]:
+    """MkDocs' build of docs/ into `site_dir`; from the files of `last_site_dir` where given (`linked`:
     already linked into `site_dir`), rebuilding only what changed (a 'dirty' build). Of the last site
     are kept: the search bundles named in `keep`, and the copies of the files of docs/ but those
     `stale` (changed since: see docs_copies.py; a download keeps its source's time, which may be older
@@ -175,19 +175,19 @@ def _mkdocs_build(config: Config, site_dir: Path, strict: bool, last_site: Path 
         # Absolute: MkDocs reads a relative site_dir as relative to mkdocs.yml, not to where the build runs.
         mkdocs_config = load_config(config_file=str(config.mkdocs_file), site_dir=str(site_dir.resolve()), strict=strict)
         made = _FilesMade()
-        if last_site is not None:
+        if last_site_dir is not None:
             # Plugins may write files MkDocs does not know of, in place: their sites are copied, not linked.
             link = not mkdocs_config.plugins
             if not (linked and link):
-                last_site_module.link_tree(last_site, site_dir, (f"{PRIMARY}/",), link)
+                last_site.link_tree(last_site_dir, site_dir, (f"{PRIMARY}/",), link)
             templates = set(mkdocs_config.theme.static_templates)  # written on every build (sitemap.xml...)
             dropped = {folder for folder in (EARLIER,) if folder not in keep}
-            last_site_module.leave_out(site_dir, templates | {f"{t}.gz" for t in templates} | dropped | stale)
+            last_site.leave_out(site_dir, templates | {f"{t}.gz" for t in templates} | dropped | stale)
             mkdocs_config.plugins["archive-files-made"] = made
         mkdocs_config.plugins["archive-raw-html"] = RawHtmlBlocks()
         with _replacing_writes():
-            build(mkdocs_config, dirty=last_site is not None)
-        if last_site is not None:
+            build(mkdocs_config, dirty=last_site_dir is not None)
+        if last_site_dir is not None:
             _remove_files_no_longer_made(made.paths | set(mkdocs_config.theme.static_templates), site_dir)
     except (MkDocsException, SystemExit) as error:
         _remove(site_dir)
@@ -222,7 +222,7 @@ class _NoDirtyNotice(logging.Filter):
 def _remove_files_no_longer_made(made: set[str], site_dir: Path) -> None:
     """Files of the last site that this build does not make (a deleted source's meeting page and
     download): MkDocs leaves them. Sitemaps and the search bundles are not MkDocs' to make."""
-    for relative in last_site_module.files_of(site_dir):
+    for relative in last_site.files_of(site_dir):
         if relative not in made and not relative.startswith((*search_bundles.FOLDERS, "sitemap.xml")):
             path = site_dir / relative
             path.unlink()
@@ -294,7 +294,7 @@ def _pagefind_index(site_dir: Path, state_dir: Path, bundles: search_bundles.Pla
     executable = _pagefind_executable(site_dir)
     earlier = bundles.earlier_html()
     skipped = bundles.unsearched_html() if leaves_out_listings else set()  # megabytes of tables, not read for nothing
-    pages = [path for path in last_site_module.files_of(site_dir)
+    pages = [path for path in last_site.files_of(site_dir)
              if path.endswith(".html") and not path.startswith(search_bundles.FOLDERS) and path not in skipped]
     _pagefind_run(executable, site_dir, [path for path in pages if path not in earlier], PRIMARY, state_dir)
     if bundles.earlier and not bundles.keep_earlier:

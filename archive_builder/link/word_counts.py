@@ -34,6 +34,8 @@ def counted(texts: dict[str, str], count: Callable[[list[str]], list[Counts]], c
 
 
 def _load(cache_dir: Path | None) -> dict[str, Counts]:
+    if cache_dir is None:
+        return {}
     try:
         version, counts = pickle.loads((cache_dir / FILE).read_bytes())
     except Exception:  # none yet, cut short, or from another version: counted anew
