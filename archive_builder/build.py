@@ -8,6 +8,7 @@ never a reason to stop: the build goes on with everything else.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import time
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from .link import certain_links, possibly_related, similarity_of
 from .model import Archive, DocumentFacts, Extraction, Problem
 from .pages_writer import WriteResult, write_site_files
 from .parse import parse_extraction
+from .parse.private import Words
 from .last_site import Linking
 from .publish import clearing_old_sites, publish, start_linking_last_site
 from .redirects import Redirects
@@ -67,17 +69,18 @@ def read_archive(config: Config, sources_dir: Path | None = None, progress: Call
     timings: dict[str, float] = {"extract": 0.0, "parse": 0.0}
     files = discover(sources_dir)
     sidecars = Sidecars.read(sources_dir, files)
+    words = config.words
     cache = ExtractionCache(config.state_dir, EXTRACTOR_VERSION)
-    parses = ParseCache(config.state_dir, EXTRACTOR_VERSION)
+    parses = ParseCache(config.state_dir, f"{EXTRACTOR_VERSION} {words.digest}")
     facts: list[DocumentFacts] = []
     counts: dict[str, Counts] = {}
     read: list[str] = []
     for count, source in enumerate(files, 1):
-        parsed, extraction_of, anew = _facts_of(source, cache, parses, timings)
+        parsed, extraction_of, anew = _facts_of(source, cache, parses, timings, words)
         if anew:
             read.append(source.source)
         started = time.perf_counter()
-        parsed = sidecars.correct(source, parsed, functools.partial(_reparsed, extraction_of, source.document_id))
+        parsed = sidecars.correct(source, parsed, functools.partial(_reparsed, extraction_of, source.document_id, words))
         parsed = withhold_exempt(parsed)
         counts.update(counts_of(parsed))
         facts += parsed
@@ -177,8 +180,8 @@ def _timed(timings: dict[str, float], step: str):
         timings[step] = timings.get(step, 0.0) + time.perf_counter() - started
 
 
-def _facts_of(source: SourceFile, cache: ExtractionCache, parses: ParseCache,
-              timings: dict[str, float]) -> tuple[list[DocumentFacts], Callable[[], Extraction], bool]:
+def _facts_of(source: SourceFile, cache: ExtractionCache, parses: ParseCache, timings: dict[str, float],
+              words: Words) -> tuple[list[DocumentFacts], Callable[[], Extraction], bool]:
     """What the parser reads in the file (from the cache where the file has not changed, without
     loading its text); a way to its extracted text, for a sidecar that has it read again; and whether
     it was read anew."""
@@ -188,7 +191,7 @@ def _facts_of(source: SourceFile, cache: ExtractionCache, parses: ParseCache,
     except OSError:
         extraction = extract(source.path, source.source)  # extract says what is wrong with the file
         timings["extract"] += time.perf_counter() - started
-        return _timed_parse(extraction, source.document_id, timings), lambda: extraction, True
+        return _timed_parse(extraction, source.document_id, timings, words), lambda: extraction, True
     timings["extract"] += time.perf_counter() - started
     started = time.perf_counter()
     key = parses.key(sha256, source.source, source.document_id)
@@ -200,7 +203,7 @@ def _facts_of(source: SourceFile, cache: ExtractionCache, parses: ParseCache,
     started = time.perf_counter()
     extraction = _extraction(source, sha256, cache)
     timings["extract"] += time.perf_counter() - started
-    facts = _timed_parse(extraction, source.document_id, timings)
+    facts = _timed_parse(extraction, source.document_id, timings, words)
     parses.put(key, facts, ocr.unread_scans(extraction))
     return facts, lambda: extraction, True
 
@@ -215,14 +218,17 @@ def _extraction(source: SourceFile, sha256: str, cache: ExtractionCache) -> Extr
     return extraction
 
 
-def _timed_parse(extraction: Extraction, document_id: str, timings: dict[str, float]) -> list[DocumentFacts]:
+def _timed_parse(extraction: Extraction, document_id: str, timings: dict[str, float], words: Words) -> list[DocumentFacts]:
     started = time.perf_counter()
     try:
-        return parse_extraction(extraction, document_id)
+        return parse_extraction(extraction, document_id, words=words)
     finally:
         timings["parse"] += time.perf_counter() - started
 
 
-def _reparsed(extraction_of: Callable[[], Extraction], document_id: str, **how) -> list[DocumentFacts]:
-    """The file parsed again as a sidecar says (`how`: kind=, date=)."""
-    return parse_extraction(extraction_of(), document_id, **how)
+def _reparsed(extraction_of: Callable[[], Extraction], document_id: str, words: Words, kind: str | None = None,
+              date: str | None = None, withhold: bool = True) -> list[DocumentFacts]:
+    """The file parsed again as a sidecar says: as a kind, with a date, or (exempt: false) with
+    nothing in it taken for private business."""
+    return parse_extraction(extraction_of(), document_id, kind=kind, date=date,
+                            words=dataclasses.replace(words, withhold=withhold))

@@ -6,7 +6,8 @@ A sidecar sits beside its file, named after it (`minutes.pdf.yml` corrects `minu
     date: 2025-02-13                   # the meeting's date (YYYY-MM-DD, or "13 February 2025")
     kind: minutes                      # agenda, minutes, report, decision or other
     title: Riverside footbridge repairs
-    exempt: true                       # withhold it whole (false: publish what was taken for exempt)
+    exempt: true                       # withhold it whole (false: publish what was taken for exempt,
+                                       # or for business taken in private)
     names:                             # people's names as printed -> as they should appear
       Cllr J Smiht: Cllr J Smith
 
@@ -34,7 +35,9 @@ from typing import Callable
 
 import yaml
 
+from .config import described
 from .model import DocumentFacts, Problem
+from .parse import PRIVATE_WARNING
 from .parse.dates import find_dates
 from .sources import FOLDER_SIDECARS, SourceFile, discover_sidecars
 
@@ -209,7 +212,7 @@ class Sidecars:
                 self._problem(name, "empty: nothing to correct", "warning")
             return defaults, entries
         if not isinstance(data, dict):
-            self._problem(name, f"expected `defaults:` and `files:`, found {_described(data)}: none of it was applied")
+            self._problem(name, f"expected `defaults:` and `files:`, found {described(data)}: none of it was applied")
             return defaults, entries
         for key in data:
             if key in FOLDER_KEYS:
@@ -226,7 +229,7 @@ class Sidecars:
         if files is None:
             return defaults, entries
         if not isinstance(files, dict):
-            self._problem(name, f"files: expected each file's name with its corrections, found {_described(files)}")
+            self._problem(name, f"files: expected each file's name with its corrections, found {described(files)}")
             return defaults, entries
         for file_name, entry in files.items():
             source = f"{folder}/{file_name}" if folder else str(file_name)
@@ -244,7 +247,7 @@ class Sidecars:
                 self._problem(name, f"{where}empty: nothing to correct", "warning")
             return said
         if not isinstance(data, dict):
-            self._problem(name, f"{where}expected lines of `key: value` ({', '.join(KEYS)}), found {_described(data)}")
+            self._problem(name, f"{where}expected lines of `key: value` ({', '.join(KEYS)}), found {described(data)}")
             return said
         for key, value in data.items():
             if key not in KEYS:
@@ -264,16 +267,24 @@ class Sidecars:
     # --- Applying corrections ---------------------------------------------------------------------
 
     def correct(self, source: SourceFile, facts: list[DocumentFacts], reread: Reread) -> list[DocumentFacts]:
-        """The file's facts as its sidecars say they should be; `reread(kind=, date=)` parses the
-        file again, as a kind or with a date (its items' due dates follow the meeting's)."""
+        """The file's facts as its sidecars say they should be; `reread(kind=, date=, withhold=)` parses the
+        file again: as a kind, with a date (its items' due dates follow the meeting's), or with nothing in it
+        withheld as business taken in private."""
         correction = self._corrections.get(source.source)
         if correction is None or not facts:
             return facts
         before = facts[0]
         notes: list[str] = []
         kind, date = correction.get("kind"), correction.get("date")
+        exempt = correction.get("exempt")
+        # exempt: false publishes what the builder took for private business, too: the file is read
+        # again with nothing in it withheld.
+        private = exempt is False and any(_holds_private(found) for found in facts)
         # Facts may be shared with a cache: corrections change a copy (or a fresh reading).
-        facts = reread(kind=kind, date=date) if kind or date else copy.deepcopy(facts)
+        if kind or date or private:
+            facts = reread(kind=kind, date=date, withhold=not private)
+        else:
+            facts = copy.deepcopy(facts)
         top = facts[0].document
         if kind:
             notes.append(_note(f"kind: {kind}", _was(before.document.kind, kind), correction, "kind"))
@@ -292,7 +303,6 @@ class Sidecars:
             if top.report is not None:
                 top.report.title = title
             notes.append(_note("title set", None, correction, "title"))
-        exempt = correction.get("exempt")
         if exempt is True or correction.unsure:
             reason = CLERK_EXEMPT if exempt is True else UNSURE_EXEMPT
             for found in facts:
@@ -301,6 +311,7 @@ class Sidecars:
                          else f"withheld until {correction.unsure} is fixed (its exempt could not be read)")
         elif exempt is False:
             taken_for = [f.document.withheld for f in facts if f.document.exempt]
+            taken_for += ["it holds business taken in private"] if private else []
             for found in facts:
                 found.document.exempt, found.document.withheld = False, None
                 if found.document.report is not None:
@@ -322,13 +333,18 @@ class Sidecars:
         return notes
 
 
+def _holds_private(found: DocumentFacts) -> bool:
+    """Whether the parser withheld any of the file's text as business taken in private."""
+    return any(item.exempt for item in found.items) or any(w.startswith(PRIVATE_WARNING) for w in found.document.warnings)
+
+
 # --- Checking values -------------------------------------------------------------------------------
 
 
 def _text(value: object, what: str) -> tuple[str | None, str | None]:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
         return " ".join(str(value).split()), None
-    return None, f"expected {what}, found {_described(value)}"
+    return None, f"expected {what}, found {described(value)}"
 
 
 def _committee(value: object):
@@ -342,7 +358,7 @@ def _title(value: object):
 def _date(value: object) -> tuple[str | None, str | None]:
     example = "write it as YYYY-MM-DD, e.g. 2025-02-13"
     if not isinstance(value, (str, int)) or isinstance(value, bool) or not str(value).strip():
-        return None, f"expected a date ({example}), found {_described(value)}"
+        return None, f"expected a date ({example}), found {described(value)}"
     text = str(value).strip()
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
         try:
@@ -359,20 +375,20 @@ def _kind(value: object) -> tuple[str | None, str | None]:
     kinds = ", ".join(KINDS)
     if isinstance(value, str) and value.strip().lower() in KINDS:
         return value.strip().lower(), None
-    shown = f"'{value}'" if isinstance(value, str) else _described(value)
+    shown = f"'{value}'" if isinstance(value, str) else described(value)
     return None, f"{shown} is not a kind the archive knows; use one of {kinds}"
 
 
 def _exempt(value: object) -> tuple[bool | None, str | None]:
     if isinstance(value, bool):
         return value, None
-    shown = f"'{value}'" if isinstance(value, str) else _described(value)
+    shown = f"'{value}'" if isinstance(value, str) else described(value)
     return None, f"{shown} must be true or false"
 
 
 def _names(value: object) -> tuple[dict | None, str | None]:
     if not isinstance(value, dict):
-        return None, f"expected lines of `printed name: correct name`, found {_described(value)}"
+        return None, f"expected lines of `printed name: correct name`, found {described(value)}"
     good, bad = {}, []
     for printed, correct in value.items():
         printed_text, _ = _text(printed, "")
@@ -386,18 +402,6 @@ def _names(value: object) -> tuple[dict | None, str | None]:
 
 
 _CHECKS = {"committee": _committee, "date": _date, "kind": _kind, "title": _title, "exempt": _exempt, "names": _names}
-
-
-def _described(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"'{str(value).lower()}'"
-    if isinstance(value, dict):
-        return "a list of keys"
-    if isinstance(value, list):
-        return "a list"
-    return f"'{value}'"
 
 
 def _suggestion(key: str, known: tuple[str, ...]) -> str:

@@ -150,8 +150,8 @@ def test_nothing_withheld_reaches_the_search_index(built, secret):
 def test_what_was_withheld_is_in_the_report_and_the_rest_is_published(built):
     section = built.report.split("Withheld from the site", 1)[1].split("\n\n", 1)[0]
     assert "2025-03-04_minutes.txt" not in section
-    assert "- 2025-03-18_pack.txt: holds the text of items taken in private (3); the original file is not published; " \
-           "holds an exempt paper (part 2); the original file is not published" in section
+    assert "- 2025-03-18_pack.txt: holds the text of business taken in private (3: titled 'Sale of the depot (exempt)'); " \
+           "the original file is not published; holds an exempt paper (part 2); the original file is not published" in section
     assert "footbridge repairs be approved" in built.page("meetings/planning-committee/2025-03-04")
 
 

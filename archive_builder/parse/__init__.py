@@ -23,6 +23,7 @@ from .exempt import exempt_marking
 from .header import read_header
 from .items import ItemBlock, find_items
 from .paragraphs import paragraphs
+from .private import DEFAULT_WORDS, Privacy, Words, private_business
 from .references import read_references
 from .report import read_report
 from .resolutions import read_decisions
@@ -32,24 +33,21 @@ from .text import document_lines
 # Bump whenever parsed facts change for the same text: cached facts are keyed by it.
 PARSER_VERSION = "2"  # 2: exempt papers marked (withheld.py empties them), sidecar kind and date, OCR pages
 
-_EXEMPT_TITLE = re.compile(r"^\s*(?:exempt|confidential|private|part\s+(?:2|ii))\b|\((?:exempt|confidential|private)\)|\bnot for publication\b", re.I)
-_EXCLUDES_PUBLIC = re.compile(
-    r"\b(?:press and\s+|and\s+)?public\s+(?:be|were|are|was)\s+excluded\b|\bexclud(?:e|ed|ing)\s+the\s+(?:press\s+and\s+)?public\b",
-    re.I,
-)
 # ModernGov pages label an item's parts ("Minutes:", "Decision:") and list its attachments ("PDF 161 KB").
 _LABEL_ONLY = re.compile(r"^(?:Minutes|Decision|Decisions|Resolved|Purpose|Recommendations?)\s*:\s*$|^(?:PDF|Word|DOCX?|HTML)\s+\d+\s*[KM]B\b", re.I)
 _DECISION_NUMBER = re.compile(r"^((?:[A-Z]{2,6}/\d{2,4}/\d{2,5}|\d{2}/\d{4,6}))\s*[-–—:]\s*")
 WITHHELD = "[Withheld: this part of the document was taken in private and is not published.]"
+PRIVATE_WARNING = "withheld: holds the text of business taken in private"
 
 
 def parse_extraction(extraction: Extraction, document_id: str, kind: str | None = None,
-                     date: str | None = None) -> list[DocumentFacts]:
+                     date: str | None = None, words: Words = DEFAULT_WORDS) -> list[DocumentFacts]:
     """One DocumentFacts per document in the file: a pack gives its own, then one per part.
 
     `kind` and `date` are what the clerk's sidecar says the document is (corrections.py): a file
     of a given kind is read whole as that kind, never split; the date is its meeting's (for a pack,
-    its first part's)."""
+    its first part's). `words`: what marks business taken in private (parse/private.py), with what
+    archive.yml adds."""
     lines = document_lines(extraction.pages)
     document = _document(extraction, document_id)
     if not lines:
@@ -59,10 +57,10 @@ def parse_extraction(extraction: Extraction, document_id: str, kind: str | None 
         return [DocumentFacts(document=document, date=date, problems=list(extraction.problems))]
     parts = [lines] if kind else split_parts(lines)
     if len(parts) == 1:
-        facts = _read_document(document, lines, extraction.source, kind, date)
+        facts = _read_document(document, lines, extraction.source, kind, date, words)
         facts.problems = list(extraction.problems) + facts.problems
         return [facts]
-    return _read_pack(document, parts, extraction, date)
+    return _read_pack(document, parts, extraction, date, words)
 
 
 def _document(extraction: Extraction, document_id: str) -> Document:
@@ -79,7 +77,8 @@ def _document(extraction: Extraction, document_id: str) -> Document:
     )
 
 
-def _read_pack(pack: Document, parts: list[list[Line]], extraction: Extraction, date: str | None = None) -> list[DocumentFacts]:
+def _read_pack(pack: Document, parts: list[list[Line]], extraction: Extraction, date: str | None = None,
+               words: Words = DEFAULT_WORDS) -> list[DocumentFacts]:
     part_facts = []
     for number, part_lines in enumerate(parts, 1):
         part = Document(
@@ -93,7 +92,7 @@ def _read_pack(pack: Document, parts: list[list[Line]], extraction: Extraction, 
             pages=part_lines[-1].page - part_lines[0].page + 1,
             format=pack.format,
         )
-        part_facts.append(_read_document(part, part_lines, extraction.source, date=date if number == 1 else None))
+        part_facts.append(_read_document(part, part_lines, extraction.source, date=date if number == 1 else None, words=words))
     pack.kind = "agenda-pack"
     pack.parts = [facts.document.id for facts in part_facts]
     pack.published = all(facts.document.published for facts in part_facts)
@@ -106,7 +105,7 @@ def _read_pack(pack: Document, parts: list[list[Line]], extraction: Extraction, 
 
 
 def _read_document(document: Document, lines: list[Line], source: str, kind: str | None = None,
-                   date: str | None = None) -> DocumentFacts:
+                   date: str | None = None, words: Words = DEFAULT_WORDS) -> DocumentFacts:
     header = read_header(lines)
     document.kind = kind or classify(lines)
     facts = DocumentFacts(
@@ -119,32 +118,51 @@ def _read_document(document: Document, lines: list[Line], source: str, kind: str
         status="cancelled" if header.cancelled else None,
         meeting_title=header.meeting_title,
     )
-    redact: list[tuple[int, int]] = []
     if document.kind in ("agenda", "minutes"):
-        redact = _read_business(facts, lines)
+        hidden = _read_business(facts, lines, words)
+        readable = lines
+    else:
+        # A report or other paper has no items, but may still head a part of itself as private.
+        privacy = private_business(lines, [], [], words, parts=False)
+        hidden = privacy.lines
+        _withhold_lines(document, privacy, [])
+        readable = [line for index, line in enumerate(lines) if index not in hidden] if hidden else lines
     if document.kind in ("report", "decision"):
-        _read_report_facts(facts, lines)
+        _read_report_facts(facts, readable)
         if date and document.report:
             document.report.meeting_date = date
     if document.kind in ("report", "decision", "other"):
         # Withheld whole later (withheld.py), unless the clerk's sidecar says it may be published.
-        document.exempt, document.withheld, note = exempt_marking(lines, document.report)
+        document.exempt, document.withheld, note = exempt_marking(readable, document.report)
         if note:
             facts.problems.append(Problem(source, note))
     _fill_gaps_from_file_name(facts, source)
     document.committee_name, document.date = facts.committee_name, facts.date
-    document.text_pages = _text_pages(lines, redact, document)
+    document.text_pages = _text_pages(lines, hidden, document)
     return facts
 
 
-def _read_business(facts: DocumentFacts, lines: list[Line]) -> list[tuple[int, int]]:
-    """Items, attendance, declarations and references of an agenda or minutes; returns the spans of
-    lines to withhold (items taken in private)."""
+def _read_business(facts: DocumentFacts, lines: list[Line], words: Words) -> set[int]:
+    """Items, attendance, declarations and references of an agenda or minutes; returns the lines to
+    withhold (what was taken in private: parse/private.py). Private items are read only for their
+    number and title: nothing else of them is read, so nothing later can publish it."""
     document = facts.document
-    layout = find_items(lines)
+    layout = find_items(lines, words)
+    privacy = private_business(lines, [b.span for b in layout.items], [b.title for b in layout.items], words)
+    out = {id(lines[index]) for index in privacy.lines | privacy.headings}
+    layout.preamble = [line for line in layout.preamble if id(line) not in out]
+    hidden = set(privacy.lines)
+    printed: list[bool] = []  # whether each private item has text under its title, which is withheld
+    for block, why in zip(layout.items, privacy.items):
+        block.private = why
+        if why:
+            # Its title stays (the agenda prints it publicly); what is printed under it is withheld.
+            text = {id(line) for line in block.lines}
+            hidden.update(index for index in range(*block.span) if id(lines[index]) in text)
+        printed.append(bool(why and block.lines))
+        block.lines = [] if why else [line for line in block.lines if id(line) not in out]
     minutes = document.kind == "minutes"
     items = [_item(block, document.id, minutes, facts.date) for block in layout.items]
-    _mark_exempt(items, layout.items)
     if minutes:
         facts.attendance = read_attendance(layout.preamble, [(b.title, b.lines) for b in layout.items])
         facts.declarations = _declarations(layout.preamble, layout.items, items)
@@ -152,14 +170,18 @@ def _read_business(facts: DocumentFacts, lines: list[Line]) -> list[tuple[int, i
         facts.membership = read_membership(layout.preamble)
     facts.items = items
     facts.references = read_references(items, facts.body_names)
-    withheld = [block.span for block, item in zip(layout.items, items) if item.exempt and block.lines]
-    if withheld:
-        numbers = ", ".join(item.number or item.minute_number or item.title for item in items if item.exempt)
+    _withhold_lines(document, privacy, [(item, why) for item, why, text in zip(items, privacy.items, printed) if text])
+    return hidden
+
+
+def _withhold_lines(document: Document, privacy: Privacy, withheld: list[tuple[Item, str]]) -> None:
+    """Say in the document's warnings what was withheld and why (the private items whose text is
+    withheld, then the other lines); its original file is not published."""
+    reasons = [f"{item.number or item.minute_number or item.title}: {why}" for item, why in withheld]
+    reasons += sorted(set(privacy.reasons), key=privacy.reasons.index)
+    if reasons:
         document.published = False
-        document.warnings.append(
-            f"withheld: holds the text of items taken in private ({numbers}); the original file is not published"
-        )
-    return withheld
+        document.warnings.append(f"{PRIVATE_WARNING} ({'; '.join(reasons)}); the original file is not published")
 
 
 def _item(block: ItemBlock, document_id: str, minutes: bool, meeting_date: str | None = None) -> Item:
@@ -169,13 +191,15 @@ def _item(block: ItemBlock, document_id: str, minutes: bool, meeting_date: str |
         number=block.number,
         title=block.title[numbered.end() :] if numbered else block.title,
         minute_number=block.minute_number,
-        exempt=block.exempt_section,
+        exempt=bool(block.private),
         pages=block.pages,
         decision_number=block.decision_number or (numbered.group(1) if numbered else None),
         page=block.page,
         document=document_id,
         sources=[document_id],
     )
+    if item.exempt:
+        return item  # taken in private: its number and title, nothing more
     if minutes:
         decisions = read_decisions(block.lines, block.title)
         item.text = "\n\n".join(p.text for p in decisions.narrative if not _LABEL_ONLY.match(p.text))
@@ -188,18 +212,6 @@ def _item(block: ItemBlock, document_id: str, minutes: bool, meeting_date: str |
     else:
         item.text = "\n\n".join(p.text for p in paragraphs(block.lines))
     return item
-
-
-def _mark_exempt(items: list[Item], blocks: list[ItemBlock]) -> None:
-    """Items in private: under an exempt heading, titled so, or after the public were excluded."""
-    excluded = False
-    for item in items:
-        if excluded or _EXEMPT_TITLE.search(item.title):
-            item.exempt = True
-        if any(_EXCLUDES_PUBLIC.search(r.text) for r in item.resolutions):
-            excluded = True  # "RESOLVED that the public be excluded ... for the following item(s)"
-        if item.exempt:
-            item.text, item.resolutions = "", []
 
 
 def _declarations(preamble: list[Line], blocks: list[ItemBlock], items: list[Item]) -> list[Declaration]:
@@ -255,9 +267,8 @@ def file_title(source: str) -> str:
     return PurePosixPath(source).name
 
 
-def _text_pages(lines: list[Line], redact: list[tuple[int, int]], document: Document) -> list[str]:
-    """The document's text to show, page by page, with private items replaced by a notice."""
-    hidden = {index for start, end in redact for index in range(start, end)}
+def _text_pages(lines: list[Line], hidden: set[int], document: Document) -> list[str]:
+    """The document's text to show, page by page, with what was taken in private replaced by a notice."""
     first, last = lines[0].page, lines[-1].page
     pages: dict[int, list[str]] = {page: [] for page in range(first, last + 1)}
     for index, line in enumerate(lines):

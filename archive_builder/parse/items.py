@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Line
+from .private import DEFAULT_WORDS, Words, section_headings
 
 _ITEM_MARKER = re.compile(r"^\(\s*(?:Agenda\s+)?Item\s+(?:No\.?\s*)?(\d{1,3}[A-Za-z]?(?:\.\d+)?)\s*\)\s*$", re.I)
 _MINUTE_NUMBER_LINE = re.compile(r"^(\d{1,4})\.\s+(\S.*)$")
@@ -29,11 +30,6 @@ _NUMBERED = re.compile(
 _ATTACHMENT = re.compile(r"^(?:PDF|Word|DOCX?|HTML|XLSX?)\s+\d+\s*[KM]B\b", re.I)
 _OPENING_LIST = re.compile(r"^(?:Present|Absent|Regrets|Staff|Also Present|Attendance|Members Present|Roll Call|Guests|Officers|In Attendance)\b[^:]{0,30}:", re.I)
 _CAPITALS_HEADING = re.compile(r"^[A-Z][A-Z0-9 ,&'’/()-]{5,80}$")
-_SECTION = re.compile(
-    r"^\s*(?:(?P<open>UNRESTRICTED ITEMS|PART\s+(?:1|I|ONE|A)\b.*|OPEN (?:BUSINESS|SESSION|ITEMS))|"
-    r"(?P<exempt>EXEMPT ITEMS|CONFIDENTIAL ITEMS|PART\s+(?:2|II|TWO|B)\b.*|PRIVATE (?:BUSINESS|SESSION)|"
-    r"ITEMS? (?:TO BE )?(?:TAKEN|CONSIDERED) IN PRIVATE|CLOSED (?:SESSION|BUSINESS)))\s*$",
-)
 _PAGES = re.compile(r"\s*(?:\((Pages?\s+[\d\s\-–]+)\)|\t\s*(\d+\s*[-–]\s*\d+|\d+|To Follow)|\(?\b(To Follow)\)?)\s*$", re.I)
 _DECISION_NUMBER = re.compile(r"^((?:[A-Z]{2,6}/\d{2,4}/\d{2,5}|\d{2}/\d{4,6}))\s*[-–—:]\s*")
 _SMALL = {"of", "the", "and", "to", "for", "on", "in", "at", "a", "an", "or", "&", "by", "with", "from", "as",
@@ -68,7 +64,7 @@ class ItemBlock:
     lines: list[Line]  # the item's text, without its heading
     page: int
     minute_number: str | None = None
-    exempt_section: bool = False  # printed under an "EXEMPT ITEMS"/"PART 2" heading
+    private: str | None = None  # why it was taken in private (parse/private.py), or None
     pages: str | None = None  # the agenda's page range for the item's papers
     decision_number: str | None = None
     span: tuple[int, int] = (0, 0)  # the item's lines, heading included, as indexes into the document's lines
@@ -80,12 +76,16 @@ class ItemLayout:
     items: list[ItemBlock] = field(default_factory=list)
 
 
-def find_items(lines: list[Line]) -> ItemLayout:
+def find_items(lines: list[Line], words: Words = DEFAULT_WORDS) -> ItemLayout:
+    """The items, each with its lines; which of them were taken in private is read afterwards
+    (parse/private.py), from the layout. `words`: what heads a section ("UNRESTRICTED ITEMS", "Part 2"),
+    which is never an item nor part of one's title."""
+    sections = {lines[index] for index in section_headings(lines, words)}
     for scheme in (_by_item_markers, _by_minute_references, _by_numbered_headings, _by_capital_headings):
-        layout = scheme(lines)
+        layout = scheme(lines, sections)
         if layout is not None:
             _without_sign_off(layout.items[-1])
-            return _with_sections(_with_unnumbered_opening(layout))
+            return _with_unnumbered_opening(layout, sections)
     return ItemLayout(preamble=lines)
 
 
@@ -129,11 +129,11 @@ def _sign_off_line(text: str) -> bool:
     return all(w[:1].isupper() or w.lower() in _SMALL for w in words) and len(words) <= 7 and not _NUMBERED.match(text)
 
 
-def _with_unnumbered_opening(layout: ItemLayout) -> ItemLayout:
+def _with_unnumbered_opening(layout: ItemLayout, sections: set[Line]) -> ItemLayout:
     """Business minuted before the first numbered item, under a heading of its own ("UNRESTRICTED ITEMS
     / Election of Chair / 1. Mr Gough proposed ..."), is an item without a number."""
     preamble = layout.preamble
-    starts = [i for i, line in enumerate(preamble) if _SECTION.match(line.text)]
+    starts = [i for i, line in enumerate(preamble) if line in sections]
     if not starts or starts[-1] + 2 >= len(preamble):
         return layout
     heading = starts[-1] + 1
@@ -150,7 +150,7 @@ def _with_unnumbered_opening(layout: ItemLayout) -> ItemLayout:
 # --- Scheme: "(Item 3)" under each title --------------------------------------------------------
 
 
-def _by_item_markers(lines: list[Line]) -> ItemLayout | None:
+def _by_item_markers(lines: list[Line], sections: set[Line]) -> ItemLayout | None:
     markers = [i for i, line in enumerate(lines) if _ITEM_MARKER.match(line.text)]
     if len(markers) < 2:
         return None
@@ -215,7 +215,7 @@ def _title_above(lines: list[Line], marker: int, previous: int) -> tuple[int, No
 # --- Scheme: "48/18 Apologies ..." -----------------------------------------------------------------
 
 
-def _by_minute_references(lines: list[Line]) -> ItemLayout | None:
+def _by_minute_references(lines: list[Line], sections: set[Line]) -> ItemLayout | None:
     candidates = [(i, m) for i, line in enumerate(lines) for m in [_MINUTE_REF_LINE.match(line.text)] if m]
     chain = _longest_run(candidates, key=lambda c: (int(c[1].group(2)), int(c[1].group(1))), max_step=2)
     if len(chain) < 3:
@@ -282,7 +282,7 @@ def _ends_sentence(word: str) -> bool:
 # --- Scheme: numbered headings --------------------------------------------------------------------
 
 
-def _by_numbered_headings(lines: list[Line]) -> ItemLayout | None:
+def _by_numbered_headings(lines: list[Line], sections: set[Line]) -> ItemLayout | None:
     candidates = []
     for index, line in enumerate(lines):
         match = _NUMBERED.match(line.text)
@@ -296,7 +296,7 @@ def _by_numbered_headings(lines: list[Line]) -> ItemLayout | None:
         end = chain[n + 1][0] if n + 1 < len(chain) else len(lines)
         body = lines[index + 1 : end]
         number = match.group(1) + (match.group(2) or "")
-        title_text, body = _title_with_continuation(match.group(3), body)
+        title_text, body = _title_with_continuation(match.group(3), body, sections)
         title, pages = _strip_pages(title_text)
         pages = pages or _pages_line(body)
         decision = _DECISION_NUMBER.match(title)
@@ -315,13 +315,13 @@ def _by_numbered_headings(lines: list[Line]) -> ItemLayout | None:
     return layout
 
 
-def _title_with_continuation(title: str, body: list[Line]) -> tuple[str, list[Line]]:
+def _title_with_continuation(title: str, body: list[Line], sections: set[Line]) -> tuple[str, list[Line]]:
     """A heading that wraps onto the next line(s): 'Draft Revenue Budget 2025-26, MTFP 2025-28, ...'
     continued by 'and Treasury Management Strategy (Pages 85 - 276)'."""
     taken = 0
     for line in body[:2]:
         text = line.text
-        if _SECTION.match(text) or (_PAGES.search(title) and title.count("(") <= title.count(")")):
+        if line in sections or (_PAGES.search(title) and title.count("(") <= title.count(")")):
             break
         if text.rstrip().endswith(":") or _ATTACHMENT.match(text):
             break  # "Minutes:", "Decision:", "PDF 161 KB": what follows a ModernGov item title
@@ -366,9 +366,9 @@ def _page_text(match: re.Match) -> str:
 # --- Scheme: headings in capitals -----------------------------------------------------------------
 
 
-def _by_capital_headings(lines: list[Line]) -> ItemLayout | None:
+def _by_capital_headings(lines: list[Line], sections: set[Line]) -> ItemLayout | None:
     start = _after_opening_lists(lines)
-    heads = [i for i, line in enumerate(lines) if i >= start and _CAPITALS_HEADING.match(line.text) and not _SECTION.match(line.text)]
+    heads = [i for i, line in enumerate(lines) if i >= start and _CAPITALS_HEADING.match(line.text) and line not in sections]
     if len(heads) < 3:
         return None
     layout = ItemLayout(preamble=lines[: heads[0]])
@@ -451,28 +451,3 @@ def _heading_like(text: str) -> bool:
 
 def _join_title(parts: list[str]) -> str:
     return re.sub(r"\s+", " ", " ".join(part.strip() for part in parts)).strip(" .")
-
-
-def _with_sections(layout: ItemLayout) -> ItemLayout:
-    """Mark items printed under an exempt heading, and take section headings out of item text."""
-    exempt = False
-    for line in layout.preamble:
-        exempt = _section_change(line.text, exempt)
-    for item in layout.items:
-        item.exempt_section = exempt
-        kept = []
-        for line in item.lines:
-            changed = _section_change(line.text, exempt)
-            if changed is not exempt or _SECTION.match(line.text):
-                exempt = changed
-                continue
-            kept.append(line)
-        item.lines = kept
-    return layout
-
-
-def _section_change(text: str, exempt: bool) -> bool:
-    match = _SECTION.match(text)
-    if not match:
-        return exempt
-    return bool(match.group("exempt"))

@@ -27,15 +27,27 @@ class Paragraph:
 
 
 def paragraphs(lines: list[Line]) -> list[Paragraph]:
+    """The lines rejoined into paragraphs. Each paragraph is kept as a list of its lines until it is
+    complete, and only its last line is looked at, so the cost stays linear in the text however long
+    a paragraph runs (a table of 20,000 rows with no full stop reads as one)."""
     result: list[Paragraph] = []
+    parts: list[str] = []  # the open paragraph's text, as joined so far, in pieces
     for line in lines:
         text = line.text.strip()
         if not text:
             continue
-        if result and _continues(result[-1].text, text):
-            result[-1].text = _join(result[-1].text, text)
-        else:
-            result.append(Paragraph(text, line.page))
+        if parts and _continues(parts[-1], text):
+            if _hyphenated(parts[-1], text, len(parts) > 1):
+                parts[-1] = parts[-1][:-1] + text  # a word hyphenated at the line break
+            else:
+                parts.append(text)
+            continue
+        if parts:
+            result[-1].text = " ".join(parts)
+        result.append(Paragraph(text, line.page))
+        parts = [text]
+    if parts:
+        result[-1].text = " ".join(parts)
     return result
 
 
@@ -51,7 +63,8 @@ def _continues(previous: str, text: str) -> bool:
     return not _ENDS_SENTENCE.search(previous)  # "For (57)" takes the names printed after it
 
 
-def _join(previous: str, text: str) -> str:
-    if previous.endswith("-") and not previous.endswith(" -") and text[:1].islower():
-        return previous[:-1] + text  # a word hyphenated at the line break
-    return f"{previous} {text}"
+def _hyphenated(last: str, text: str, joined: bool) -> bool:
+    """A word broken at the line's end ("commit-" / "tee"), not a dash; `joined`: the paragraph's
+    last line has a line before it, so a lone "-" there follows a space."""
+    dash = last.endswith(" -") or (joined and last == "-")
+    return last.endswith("-") and not dash and text[:1].islower()
