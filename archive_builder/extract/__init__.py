@@ -23,7 +23,7 @@ from . import docx, html, markdown, pdf, text
 from .reading import Reading, unreadable
 
 # Bump whenever extracted text, titles, metadata or problems change: cached extractions are keyed by it.
-EXTRACTOR_VERSION = "2"  # 2: scanned PDF pages read by OCR
+EXTRACTOR_VERSION = "3"  # 2: scanned PDF pages read by OCR; 3: text that does not read as words, stray NUL bytes
 
 SUFFIX_FORMATS = {
     ".pdf": "pdf",
@@ -60,8 +60,18 @@ HTML_DOCUMENT_START = re.compile(HTML_PREAMBLE + r"<(?:!doctype\s+html|html|head
 HTML_FRAGMENT_START = re.compile(
     HTML_PREAMBLE + r"<(?:div|p|table|h[1-6]|ul|ol|section|article|main|span|meta|title)[\s>/]", re.I | re.S
 )
+# What one file may cost: every reading step is linear, so these bound the time and memory of any
+# file, whatever it holds (a Word package's own limits are in docx.py).
+MAX_FILE_BYTES = 512_000_000  # an agenda pack of scanned plans runs to 100 MB and more
+MAX_TEXT_CHARACTERS = 12_000_000  # about 4,000 pages of minutes
 TEXT_CONTROL_BYTES = {9, 10, 12, 13, 27}
+# Text that reads as words: real minutes have 80% and more of their characters in words (or numbers),
+# a PDF's text layer made with fonts that map to no letters 5% and less.
+_WORD = re.compile(r"^[(\"'‘“\[]?[^\W\d_]*[aeiouyAEIOUYÀ-ÖØ-öø-ÿŵŷŴŶ][^\W\d_]*(?:[-'’][^\W\d_]+)*[.,;:)\]\"'’”!?]*$")
+MIN_SHARE_OF_WORDS = 0.4
+MIN_TEXT_FOR_WORDS = 200
 BLANK_BYTES = b" \t\r\n\x0b\x0c\x00"
+NUL = b"\x00"
 
 
 def extract(path: Path, source: str) -> Extraction:
@@ -69,6 +79,10 @@ def extract(path: Path, source: str) -> Extraction:
     path = Path(path)
     named = SUFFIX_FORMATS.get(path.suffix.lower(), "unknown")
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return _failed(source, "", named, f"too large to read ({size / 1e6:,.0f} MB; the builder reads files of up to "
+                                              f"{MAX_FILE_BYTES / 1e6:,.0f} MB): {STILL_LISTED}")
         data = path.read_bytes()
     except OSError as error:
         reason = f"{type(error).__name__}: {error.strerror or error}"
@@ -79,7 +93,11 @@ def extract(path: Path, source: str) -> Extraction:
     kind, problems = format_of(path, data, source)
     if kind == "unknown":
         return Extraction(source=source, sha256=digest, format=kind, problems=problems)
-    reading = _reading(kind, data, source)
+    reading = _within_text_limit(_reading(kind, data, source), source)
+    nuls = data.count(NUL) if kind in TEXT_FORMATS else 0
+    if nuls:
+        problems.append(Problem(source, f"held {nuls} NUL byte(s), left out: the file may be damaged"))
+    problems += words_problem(reading.pages, source, kind)
     return Extraction(
         source=source,
         sha256=digest,
@@ -92,11 +110,37 @@ def extract(path: Path, source: str) -> Extraction:
     )
 
 
+def words_problem(pages: list[str], source: str, kind: str = "pdf") -> list[Problem]:
+    """A warning where the text read does not read as words: a PDF whose fonts map to no letters, or
+    a damaged file. Its facts (dates, names, decisions) are likely missing, so the clerk is told."""
+    text = " ".join(pages)
+    tokens = text.split()
+    total = sum(map(len, tokens))
+    if total < MIN_TEXT_FOR_WORDS:
+        return []
+    share = sum(len(token) for token in tokens if _WORD.match(token) or token.isdigit()) / total
+    if share >= MIN_SHARE_OF_WORDS:
+        return []
+    cause = "a PDF whose fonts map to no letters, or a damaged file" if kind == "pdf" else "a damaged or encoded file"
+    return [Problem(source, f"its text does not read as words (only {share:.0%} of it does): {cause}; it is listed, "
+                            "but its facts may be missing: check the original")]
+
+
 def _reading(kind: str, data: bytes, source: str) -> Reading:
     try:
         return READERS[kind](data, source)
     except Exception as error:  # a reader's bug or a library's surprise is one file's problem, not the build's
         return unreadable(source, f"could not read this {FORMAT_NAMES[kind]} ({type(error).__name__}: {error})")
+
+
+def _within_text_limit(reading: Reading, source: str) -> Reading:
+    """The reading, unless its text is longer than any reading step is given: then none of it, and why."""
+    characters = sum(map(len, reading.pages))
+    if characters <= MAX_TEXT_CHARACTERS:
+        return reading
+    return unreadable(source, f"holds {characters / 1e6:,.1f} million characters of text, more than the "
+                              f"{MAX_TEXT_CHARACTERS / 1e6:,.0f} million the builder reads in one file (about "
+                              f"{MAX_TEXT_CHARACTERS // 3000:,} pages): split it into smaller files; {STILL_LISTED}")
 
 
 def _failed(source: str, digest: str, kind: str, message: str) -> Extraction:
@@ -167,10 +211,11 @@ def _is_word_package(data: bytes) -> bool:
 
 
 def looks_binary(sample: bytes) -> bool:
-    """Binary, unless it is UTF-16/32 text: NUL bytes or many control bytes."""
+    """Binary, unless it is UTF-16/32 text: NUL bytes (more than a stray one or two, which a damaged
+    text file may hold) or many control bytes."""
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    if b"\x00" in sample:
+    if sample.count(b"\x00") > max(2, len(sample) // 1000):
         return True
     controls = sum(1 for byte in sample if byte < 32 and byte not in TEXT_CONTROL_BYTES)
     return controls > len(sample) * 0.1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -34,12 +35,22 @@ INLINE_WRAPPERS = {
 }
 BLOCK_WRAPPERS = {W["sdt"], W["sdtContent"], W["customXml"]}
 FALSE_VALUES = {"0", "false", "off"}
+# What a Word package may expand to. Real minutes are a few MB of XML; lxml holds about ten times its
+# XML in memory, so these bound a file's memory at well under a gigabyte.
+MAX_XML_BYTES = 64_000_000
+MAX_PACKAGE_BYTES = 512_000_000
+MAX_MEMBERS = 10_000
+MAX_RATIO = 200  # XML compresses 5 to 20 times; a bomb, thousands
+MIN_BOMB_BYTES = 10_000_000
 CORE_PROPERTIES = (
     "title", "subject", "author", "keywords", "category", "comments", "last_modified_by", "created", "modified"
 )
 
 
 def read(data: bytes, source: str) -> Reading:
+    refused = package_problem(data)
+    if refused:
+        return unreadable(source, refused)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises zip, XML and key errors alike for a bad file
@@ -53,6 +64,28 @@ def read(data: bytes, source: str) -> Reading:
     if not has_text(pages):
         return Reading(title=title, metadata=metadata, problems=[Problem(source, NO_TEXT, "error")])
     return Reading(pages=pages, title=title, metadata=metadata)
+
+
+def package_problem(data: bytes) -> str | None:
+    """Why a Word package is not opened: what it would expand to, read from its table of contents
+    before a byte is inflated (a 1 MB "zip bomb" expands to gigabytes of XML), or None."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            members = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return None  # python-docx says what is wrong with it
+    if len(members) > MAX_MEMBERS:
+        return f"not read: its package holds {len(members):,} parts, more than a Word document has ({MAX_MEMBERS:,} at most)"
+    xml = sum(m.file_size for m in members if m.filename.lower().endswith((".xml", ".rels")))
+    whole = sum(m.file_size for m in members)
+    if xml > MAX_XML_BYTES or whole > MAX_PACKAGE_BYTES:
+        return (f"not read: it expands to {whole / 1e6:,.0f} MB ({xml / 1e6:,.0f} MB of text and layout), more than the "
+                f"{MAX_XML_BYTES / 1e6:,.0f} MB of text and {MAX_PACKAGE_BYTES / 1e6:,.0f} MB in all the builder opens")
+    for member in members:
+        if member.file_size > MIN_BOMB_BYTES and member.file_size > MAX_RATIO * max(member.compress_size, 1):
+            return (f"not read: its part {member.filename} expands {member.file_size / max(member.compress_size, 1):,.0f} "
+                    f"times (to {member.file_size / 1e6:,.0f} MB), as no real document does (a zip bomb?)")
+    return None
 
 
 def core_properties(document) -> dict:
