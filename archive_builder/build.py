@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import shutil
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +37,7 @@ from .parse.private import Words
 from .last_site import Linking
 from .publish import clearing_old_sites, publish, start_linking_last_site
 from .redirects import Redirects
-from .sources import SourceFile, discover
+from .sources import SourceFile, survey
 from .withheld import withhold_exempt
 
 REPORT_FILE = "build-report.txt"
@@ -61,26 +63,36 @@ class BuildResult:
 
 
 def read_archive(config: Config, sources_dir: Path | None = None, progress: Callable[[str], None] | None = None,
-                 index: bool = True) -> BuildResult:
+                 index: bool = True, write: bool = True) -> BuildResult:
     """Sources -> Archive: extract every file (from the cache where it has not changed), parse, apply
     the clerk's sidecar corrections, withhold exempt documents, assemble, link. `index=False` (for
-    `archive check`) leaves the search index as it is, and with it the "possibly related" links."""
+    `archive check`) leaves the search index as it is, and with it the "possibly related" links.
+    `write=False` (`archive export`, `archive check`) writes nothing at all: the caches are read, not
+    written, and the possibly related links are found through a copy of the index, thrown away after."""
     sources_dir = sources_dir or config.sources_dir
     timings: dict[str, float] = {"extract": 0.0, "parse": 0.0}
-    files = discover(sources_dir)
-    sidecars = Sidecars.read(sources_dir, files)
+    found = survey(sources_dir)
+    files = found.files
+    sidecars = Sidecars.read(sources_dir, files, found.sidecars)
     words = config.words
-    cache = ExtractionCache(config.state_dir, EXTRACTOR_VERSION)
-    parses = ParseCache(config.state_dir, f"{EXTRACTOR_VERSION} {words.digest}")
+    cache = ExtractionCache(config.state_dir, EXTRACTOR_VERSION, read_only=not write)
+    parses = ParseCache(config.state_dir, f"{EXTRACTOR_VERSION} {words.digest}", read_only=not write)
     facts: list[DocumentFacts] = []
     counts: dict[str, Counts] = {}
     read: list[str] = []
     for count, source in enumerate(files, 1):
-        parsed, extraction_of, anew = _facts_of(source, cache, parses, timings, words)
+        try:
+            parsed, extraction_of, anew = _facts_of(source, cache, parses, timings, words)
+        except Exception as error:  # a fault of the builder's on one file is that file's error, not the build's
+            parsed, anew = _failed(source, "could not be read", error), True
+            extraction_of = functools.partial(Extraction, source=source.source, sha256="", format="unknown")
         if anew:
             read.append(source.source)
         started = time.perf_counter()
-        parsed = sidecars.correct(source, parsed, functools.partial(_reparsed, extraction_of, source.document_id, words))
+        try:
+            parsed = sidecars.correct(source, parsed, functools.partial(_reparsed, extraction_of, source.document_id, words))
+        except Exception as error:  # its sidecar may have said exempt: withheld, to be safe
+            parsed = _failed(source, "its corrections could not be applied", error, withhold=True)
         parsed = withhold_exempt(parsed)
         counts.update(counts_of(parsed))
         facts += parsed
@@ -91,13 +103,13 @@ def read_archive(config: Config, sources_dir: Path | None = None, progress: Call
         progress(f"read {len(files)} files ({len(read)} new or changed); putting meetings together and linking them")
     with _timed(timings, "assemble"):
         archive = assemble(facts, config)
-    _link_through_index(archive, config.state_dir, timings, index)
+    _link_through_index(archive, config.state_dir, timings, index, write)
     result = BuildResult(archive=archive, sources_dir=sources_dir, files=len(files), problems=list(archive.problems),
                          timings=timings, counts=counts, read=read)
     if sources_dir == config.sources_dir and sources_dir.is_dir():
         cache.prune()  # every source of the archive was read: what none of them gave is no longer needed
         parses.prune()
-    result.problems += sidecars.problems + archive_warnings(archive, config)
+    result.problems += found.problems + sidecars.problems + archive_warnings(archive, config)
     if not sources_dir.is_dir():
         result.problems.append(Problem(str(sources_dir), "the sources folder does not exist", "error"))
     return result
@@ -154,21 +166,36 @@ def write_report(config: Config, result: BuildResult) -> Path:
     return path
 
 
-def _link_through_index(archive: Archive, state_dir: Path, timings: dict[str, float], index: bool = True) -> None:
+def _link_through_index(archive: Archive, state_dir: Path, timings: dict[str, float], index: bool = True,
+                        write: bool = True) -> None:
     """Link the archive, index it (with the action statuses the links set; only the entries that
     changed are written), then find the possibly related items through the index."""
-    index_dir = state_dir / INDEX_DIR
     addresses.assign_urls(archive)
     with _timed(timings, "link"):
-        similarity = similarity_of(archive, state_dir / CACHE_DIR)
+        similarity = similarity_of(archive, state_dir / CACHE_DIR, save=write)
         certain_links(archive, similarity)
     addresses.assign_urls(archive)
     if not index:
         return
-    with _timed(timings, "index"):
-        update_index(archive, index_dir)
-    with _timed(timings, "link"):
-        possibly_related(archive, similarity, index_dir)
+    with _index_to_update(state_dir / INDEX_DIR, write) as index_dir:
+        with _timed(timings, "index"):
+            update_index(archive, index_dir)
+        with _timed(timings, "link"):
+            possibly_related(archive, similarity, index_dir)
+
+
+@contextlib.contextmanager
+def _index_to_update(index_dir: Path, write: bool):
+    """The archive's index, or (`write=False`) a copy of it in a temporary folder, removed after: a
+    read-only command finds the same links as a build without changing what `archive search` reads."""
+    if write:
+        yield index_dir
+        return
+    with tempfile.TemporaryDirectory(prefix="archive-index-") as temporary:
+        copy = Path(temporary) / INDEX_DIR
+        if index_dir.is_dir():
+            shutil.copytree(index_dir, copy)
+        yield copy
 
 
 @contextlib.contextmanager
@@ -206,6 +233,19 @@ def _facts_of(source: SourceFile, cache: ExtractionCache, parses: ParseCache, ti
     facts = _timed_parse(extraction, source.document_id, timings, words)
     parses.put(key, facts, ocr.unread_scans(extraction))
     return facts, lambda: extraction, True
+
+
+def _failed(source: SourceFile, what: str, error: Exception, withhold: bool = False) -> list[DocumentFacts]:
+    """A file whose reading failed on something unforeseen: listed, with its error (and its download,
+    unless `withhold`), so that the rest of the archive is still built."""
+    message = f"{what} ({type(error).__name__}: {' '.join(str(error).split())[:200]}); the rest was built: please report this"
+    extraction = Extraction(source=source.source, sha256="", format="unknown",
+                            problems=[Problem(source.source, message, "error")])
+    facts = parse_extraction(extraction, source.document_id)
+    if withhold:
+        facts[0].document.exempt = True
+        facts[0].document.withheld = "its sidecar of corrections could not be applied: withheld, to be safe"
+    return facts
 
 
 def _extraction(source: SourceFile, sha256: str, cache: ExtractionCache) -> Extraction:

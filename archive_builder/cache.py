@@ -3,7 +3,8 @@ version of the code that made them, so a rebuild re-reads only new or changed fi
 parser version re-reads what it affects without the clerk clearing anything.
 
 Entries are written whole (to a temporary name, then renamed), so a build killed mid-way leaves
-either the old entry or the new one, never half of one.
+either the old entry or the new one, never half of one. A read-only cache (`archive export`,
+`archive check`) gives what it holds and writes nothing.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ def file_sha256(path: Path) -> str:
 
 
 class ExtractionCache:
-    def __init__(self, state_dir: Path, version: str) -> None:
+    def __init__(self, state_dir: Path, version: str, read_only: bool = False) -> None:
         self.directory = state_dir / CACHE_DIR / "extract"
         self.version = version
+        self.read_only = read_only
         self.used: set[str] = set()
 
     def get(self, sha256: str, source: str) -> Extraction | None:
@@ -46,7 +48,7 @@ class ExtractionCache:
                           metadata=data["metadata"], problems=problems, ocr_pages=data["ocr_pages"])
 
     def put(self, extraction: Extraction) -> None:
-        if not extraction.sha256:
+        if not extraction.sha256 or self.read_only:
             return
         data = dataclasses.asdict(extraction)
         data["problems"] = [{"message": p.message, "severity": p.severity} for p in extraction.problems]
@@ -66,7 +68,8 @@ class ExtractionCache:
 
     def prune(self) -> None:
         """After reading the whole sources folder: forget files that are gone and old versions."""
-        _prune(self.directory, self.used)
+        if not self.read_only:
+            _prune(self.directory, self.used)
 
 
 class ParseCache:
@@ -78,9 +81,10 @@ class ParseCache:
     Each entry says whether its text was read without OCR for want of Tesseract (`unread_scans`): the
     extraction cache reads such a file again once Tesseract is installed, and so must this one."""
 
-    def __init__(self, state_dir: Path, extractor_version: str) -> None:
+    def __init__(self, state_dir: Path, extractor_version: str, read_only: bool = False) -> None:
         self.directory = state_dir / CACHE_DIR / "parse"
         self.fingerprint = f"{parser_fingerprint()} {extractor_version}"
+        self.read_only = read_only
         self.used: set[str] = set()
 
     def key(self, sha256: str, source: str, document_id: str) -> str:
@@ -97,6 +101,8 @@ class ParseCache:
             return None
 
     def put(self, key: str, facts, unread_scans: bool) -> None:
+        if self.read_only:
+            return
         self.directory.mkdir(parents=True, exist_ok=True)
         path = self.directory / f"{key}.pickle"
         temporary = path.with_name(path.name + ".tmp")
@@ -106,7 +112,8 @@ class ParseCache:
     def prune(self) -> None:
         """After reading the whole sources folder: forget what no source gives any more (deleted
         files, old parsers)."""
-        _prune(self.directory, {f"{key}.pickle" for key in self.used})
+        if not self.read_only:
+            _prune(self.directory, {f"{key}.pickle" for key in self.used})
 
 
 def _prune(directory: Path, used: set[str]) -> None:

@@ -31,7 +31,7 @@ def check(config: Config, sources_dir: Path | None = None, progress: Callable[[s
     """Read and link the archive as a build does, leaving pages, site and search index untouched."""
     from .build import read_archive
 
-    return read_archive(config, sources_dir, progress, index=False)
+    return read_archive(config, sources_dir, progress, index=False, write=False)
 
 
 def archive_warnings(archive: Archive, config: Config) -> list[Problem]:

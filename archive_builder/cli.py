@@ -142,7 +142,7 @@ def export(root: Path, sources: Path | None, output_format: str, output: Path | 
     from .render.downloads import assign_downloads
 
     config = _config(root)
-    result = read_archive(config, sources)
+    result = read_archive(config, sources, write=False)  # read-only: the index and caches stay as they are
     addresses.assign_urls(result.archive)
     assign_downloads(result.archive, result.sources_dir)
     text = export_json(result.archive)
@@ -198,6 +198,7 @@ def search_command(query, root, committee, date_from, date_to, kind, person, sta
     committee:cabinet year:2025 kind:resolution status:overdue."""
     import json
 
+    from search.index import IndexMissing
     from search.query import Filters, QueryError, read_date, read_kind, read_status
     from search.searching import search
 
@@ -215,7 +216,7 @@ def search_command(query, root, committee, date_from, date_to, kind, person, sta
             date_to=read_date(date_to, "to") if date_to else None,
         )
         outcome = search(index_dir, " ".join(query), filters, limit)
-    except QueryError as error:
+    except (QueryError, IndexMissing) as error:
         raise click.ClickException(str(error)) from error
     if as_json:
         click.echo(json.dumps(outcome.as_dict(), indent=1, ensure_ascii=False))

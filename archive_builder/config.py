@@ -24,7 +24,7 @@ CONFIG_FILE = "archive.yml"
 KNOWN = ("site_name", "sources", "committees", "site_url", "private_headings", "public_headings")
 COMMITTEE_KEYS = ("id", "name", "aliases")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-MAX_ID_LENGTH = 80
+MAX_ID_LENGTH = 120
 
 
 class ConfigError(Exception):

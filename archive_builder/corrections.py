@@ -39,7 +39,7 @@ from .config import described
 from .model import DocumentFacts, Problem
 from .parse import PRIVATE_WARNING
 from .parse.dates import find_dates
-from .sources import FOLDER_SIDECARS, SourceFile, discover_sidecars
+from .sources import FOLDER_SIDECARS, SourceFile
 
 KEYS = ("committee", "date", "kind", "title", "exempt", "names")
 KINDS = ("agenda", "minutes", "report", "decision", "other")
@@ -120,13 +120,14 @@ class Sidecars:
         self._names_given: dict[tuple[str, str], str] = {}  # (sidecar, printed) -> where it applied
 
     @classmethod
-    def read(cls, sources_dir: Path, files: list[SourceFile]) -> "Sidecars":
+    def read(cls, sources_dir: Path, files: list[SourceFile], paths: list[Path]) -> "Sidecars":
+        """The sidecars at `paths` (in the sources folder, as sources.survey found them) for `files`."""
         sidecars = cls()
         sources = {file.source for file in files}
         own: dict[str, list[_Said]] = {}
         folder_defaults: dict[str, list[_Said]] = {}
         folder_files: dict[str, list[_Said]] = {}
-        for path in discover_sidecars(sources_dir):
+        for path in paths:
             name = path.relative_to(sources_dir).as_posix()
             folder = PurePosixPath(name).parent.as_posix()
             folder = "" if folder == "." else folder

@@ -25,7 +25,10 @@ def signatures(docs_dir: Path) -> dict[str, list[int]]:
     found = {}
     for relative in files_of(docs_dir):
         if not relative.endswith(".md"):
-            stat = os.stat(os.path.join(docs_dir, relative))
+            try:
+                stat = os.stat(os.path.join(docs_dir, relative))
+            except OSError:  # a link to nothing: MkDocs says so, with its name
+                continue
             found[relative] = [stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
     return found
 

@@ -4,6 +4,12 @@ Every file the builder writes is listed in a manifest (.archive/manifest.json). 
 files in the manifest that the new build no longer produces are removed; files not in the manifest
 are a person's and are left alone, even where the builder would like to write the same path.
 A page is rewritten only when its bytes change, so a rebuild leaves untouched pages untouched.
+
+The manifest is written before the first page as well as after the last: before, it names every
+page this build may write (what the last build wrote and what nobody has yet), so a build killed or
+failing half-way leaves a record under which the next build updates or removes each page it wrote,
+rather than taking them for a person's. Every path is checked to stay inside docs/ (an address made
+from a document or a setting can never write, nor remove, anything outside it).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from pathlib import Path
 from .model import Problem
 
 MANIFEST = "manifest.json"
+PENDING = "pending"  # in the manifest: a page this build is about to write
 
 
 @dataclass(frozen=True)
@@ -65,8 +72,14 @@ class WriteResult:
 def write_site_files(docs_dir: Path, state_dir: Path, files: SiteFiles) -> WriteResult:
     result = WriteResult()
     previous = read_manifest(state_dir)
+    pages = _inside(docs_dir, files.pages, result)
+    copies = _inside(docs_dir, files.copies, result)
+    planned = [relative for relative in [*pages, *copies]
+               if relative not in previous and not os.path.lexists(docs_dir / relative)]
+    if planned:
+        _write_manifest(state_dir, {**previous, **dict.fromkeys(planned, PENDING)})
     produced: dict[str, str] = {}
-    for relative, text in sorted(files.pages.items()):
+    for relative, text in sorted(pages.items()):
         if isinstance(text, Unchanged):  # settled: in the manifest, and the same bytes
             result.unchanged += 1
             produced[relative] = text.sha256
@@ -74,12 +87,12 @@ def write_site_files(docs_dir: Path, state_dir: Path, files: SiteFiles) -> Write
         data = text.encode("utf-8")
         if _write_if_ours(docs_dir / relative, relative, data, previous, result):
             produced[relative] = _sha256(data)
-    for relative, original in sorted(files.copies.items()):
+    for relative, original in sorted(copies.items()):
         if _copy_if_ours(docs_dir / relative, relative, original, previous, result):
             produced[relative] = "copy"
     for relative in sorted(set(previous) - set(produced)):
         path = docs_dir / relative
-        if path.is_file():
+        if _safe(docs_dir, relative) and (path.is_file() or path.is_symlink()):
             path.unlink()
             result.removed.append(relative)
             _remove_empty_parents(path.parent, docs_dir)
@@ -87,14 +100,39 @@ def write_site_files(docs_dir: Path, state_dir: Path, files: SiteFiles) -> Write
     return result
 
 
+def _inside(docs_dir: Path, files: dict, result: WriteResult) -> dict:
+    """`files` (docs-relative path -> what to write there) without any path that would leave docs/."""
+    kept = {}
+    for relative, value in files.items():
+        if _safe(docs_dir, relative):
+            kept[relative] = value
+        else:
+            result.problems.append(Problem(f"docs/{relative}", "an address outside docs/: not written", "error"))
+    return kept
+
+
+def _safe(docs_dir: Path, relative: str) -> bool:
+    """A docs-relative path that stays inside docs/: relative, no '..', no link out on the way."""
+    parts = Path(relative).parts
+    if not parts or Path(relative).is_absolute() or ".." in parts or "\0" in relative:
+        return False
+    try:
+        (docs_dir / relative).parent.resolve().relative_to(docs_dir.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
 def _write_if_ours(path: Path, relative: str, data: bytes, previous: dict, result: WriteResult) -> bool:
-    if path.exists():
+    if os.path.lexists(path):
         if relative not in previous:
             result.problems.append(
                 Problem(f"docs/{relative}", "written by a person, so the builder left it as it is", "info")
             )
             return False
-        if path.read_bytes() == data:
+        if path.is_symlink():
+            path.unlink()  # never written through a link, wherever it points
+        elif path.read_bytes() == data:
             result.unchanged += 1
             return True
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -104,17 +142,18 @@ def _write_if_ours(path: Path, relative: str, data: bytes, previous: dict, resul
 
 
 def _copy_if_ours(path: Path, relative: str, original: Path, previous: dict, result: WriteResult) -> bool:
-    if path.exists():
+    if os.path.lexists(path):
         if relative not in previous:
             result.problems.append(
                 Problem(f"docs/{relative}", "written by a person, so the builder left it as it is", "info")
             )
             return False
-        if same_file(path, original):
+        if not path.is_symlink() and same_file(path, original):
             result.unchanged += 1
             return True
         path.unlink()
     path.parent.mkdir(parents=True, exist_ok=True)
+    original = Path(os.path.realpath(original))  # the file itself: a link to it would not hold its bytes
     try:
         os.link(original, path)  # a hard link costs no disk space; copies are made where links cannot be
     except OSError:

@@ -193,6 +193,11 @@ def _mkdocs_build(config: Config, site_dir: Path, strict: bool, last_site_dir: P
         _remove(site_dir)
         details = "; ".join(collector.warnings) or str(error)
         raise PublishError(f"MkDocs could not build the site: {details}") from error
+    except OSError as error:  # a file of docs/ it could not read or copy: a person's link to nothing
+        _remove(site_dir)
+        where = os.path.relpath(error.filename, config.docs_dir) if error.filename else "a file"
+        raise PublishError(f"MkDocs could not build the site: docs/{where}: {error.strerror or error} "
+                           "(a link to a file that is not there? remove or replace it)") from error
     finally:
         logger.removeHandler(collector)
         logging.getLogger("mkdocs.commands.build").removeFilter(quiet)

@@ -49,6 +49,23 @@ def open_index(index_dir: Path):
     return whoosh_index.create_in(str(index_dir), archive_schema(), indexname=INDEX_NAME)
 
 
+def read_index(index_dir: Path):
+    """The index in `index_dir`, to read only: never created nor made anew (an index of an earlier
+    version of the builder is refused, with what to do, instead of being emptied)."""
+    if not whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME):
+        raise IndexMissing(f"no search index in {index_dir}: run `archive build` first")
+    existing = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME, readonly=True)
+    if not _same_fields(existing.schema, archive_schema()):
+        existing.close()
+        raise IndexMissing(f"the search index in {index_dir} was made by an earlier version of the builder: "
+                           "run `archive build` to make it anew")
+    return existing
+
+
+class IndexMissing(Exception):
+    """There is no index to search, or one that this version cannot read."""
+
+
 def _same_fields(one, other) -> bool:
     """The same fields, of the same types, holding the same (frequencies, positions...)."""
     def described(schema) -> dict:

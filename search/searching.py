@@ -12,7 +12,7 @@ from whoosh import highlight
 from whoosh.query import Every
 from whoosh.util.times import datetime_to_long
 
-from .index import open_index
+from .index import read_index
 from .query import Filters, QueryError, parse
 from .schema import stemmed
 
@@ -50,7 +50,7 @@ def search(index_dir: Path, text: str, filters: Filters | None = None, limit: in
         raise QueryError("--limit must be 1 or more")
     filters = filters or Filters()
     parsed = parse(text, filters)
-    index = open_index(index_dir)
+    index = read_index(index_dir)
     with index.searcher() as searcher:
         allowed = _allowed(searcher, filters)
         hits, total = _ranked(searcher, parsed.query or Every(), allowed, limit)

@@ -55,18 +55,20 @@ PROCEDURE_WORDS = {
 
 
 class Similarity:
-    def __init__(self, texts: dict[str, str], ignore: set[str] | None = None, cache_dir: Path | None = None) -> None:
+    def __init__(self, texts: dict[str, str], ignore: set[str] | None = None, cache_dir: Path | None = None,
+                 save: bool = True) -> None:
         """`texts`: every indexed text of the archive by its entry id (what the index holds as its
         title and text), for the words' document frequencies and the entries' own vectors. They are
         taken from the archive, not the index, whose statistics depend on its history of updates.
         `ignore`: more words to leave out, such as the names of the archive's people ("Cllr Grant
         Tomkins proposed ..." makes decisions alike only in who moved them). `cache_dir`: where the
-        texts' word counts are kept between builds (word_counts.py)."""
+        texts' word counts are kept between builds (word_counts.py); `save`: whether they may be written."""
         self._ignore = PROCEDURE_WORDS | {term for word in (ignore or ()) for term in stemmed_words(word)}
         self._term_of: dict[str, str | None] = {}
         self._word_of: dict[str, str | None] = {}
         # Shared over the cores: cutting and stemming every text of the archive is pure and long.
-        every_word = word_counts.counted(texts, functools.partial(forked.map_shared, self._counted_all), cache_dir)
+        every_word = word_counts.counted(texts, functools.partial(forked.map_shared, self._counted_all), cache_dir,
+                                           save)
         ignored = self._ignore
         # In the order the words come in the text, as counting them here would give: vectors sum in it.
         self._counts = {entry_id: Counter({term: count for term, count in counts.items() if term not in ignored})

@@ -21,14 +21,15 @@ SAVE_FROM = 0.1  # save the counts again once this share of the texts was counte
 Counts = dict[str, int]
 
 
-def counted(texts: dict[str, str], count: Callable[[list[str]], list[Counts]], cache_dir: Path | None) -> dict[str, Counts]:
+def counted(texts: dict[str, str], count: Callable[[list[str]], list[Counts]], cache_dir: Path | None,
+            save: bool = True) -> dict[str, Counts]:
     """Entry id -> its text's word counts: from the cache, and by `count` (texts -> counts, in order)
-    for the texts it does not hold."""
+    for the texts it does not hold. `save`: the cache may be written (not by a read-only command)."""
     digests = {entry_id: hashlib.sha1(text.encode("utf-8")).hexdigest() for entry_id, text in texts.items()}
     known = _load(cache_dir)
     missing = {digest: texts[entry_id] for entry_id, digest in digests.items() if digest not in known}
     known.update(zip(missing, count(list(missing.values()))))
-    if cache_dir is not None and len(missing) > SAVE_FROM * len(texts):
+    if save and cache_dir is not None and len(missing) > SAVE_FROM * len(texts):
         _save(cache_dir, {digest: known[digest] for digest in sorted(set(digests.values()))})
     return {entry_id: known[digest] for entry_id, digest in digests.items()}
 

@@ -7,6 +7,7 @@ start on (`#page=N`, which PDF viewers open at). Only published documents are of
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path, PurePosixPath
 
@@ -19,6 +20,8 @@ from .page import href
 _INTERPRETED = {".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext",
                 ".html", ".htm", ".xhtml", ".shtml", ".svg", ".xml"}
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]")
+_URL_MARKS = str.maketrans({"#": "_", "?": "_"})
+MAX_NAME_BYTES = 200  # well inside the 255 bytes a name every file system allows
 
 
 def assign_downloads(archive: Archive, sources_dir: Path) -> dict[str, Path]:
@@ -41,11 +44,27 @@ def assign_downloads(archive: Archive, sources_dir: Path) -> dict[str, Path]:
 
 def download_name(source: str) -> str:
     """The file's own name, made safe to serve: no leading dot (MkDocs skips dot files), no
-    control characters, and a '.txt' ending where the site would otherwise interpret it."""
+    control characters, no '#' or '?' (an address would take them for its anchor or query: '_'
+    instead), a '.txt' ending where the site would otherwise interpret it, and at most
+    MAX_NAME_BYTES (a long name keeps its beginning, a digest of the whole and its ending)."""
     name = _UNSAFE_NAME.sub("", PurePosixPath(source.replace("\\", "/")).name).lstrip(".").strip() or "document"
+    name = name.translate(_URL_MARKS)
     if PurePosixPath(name).suffix.lower() in _INTERPRETED:
         name += ".txt"
-    return name
+    return _within_limit(name)
+
+
+def _within_limit(name: str) -> str:
+    if len(name.encode("utf-8")) <= MAX_NAME_BYTES:
+        return name
+    path = PurePosixPath(name)
+    suffixes = path.suffix if len(path.suffix.encode("utf-8")) <= 10 else ""
+    if suffixes == ".txt" and PurePosixPath(path.stem).suffix.lower() in _INTERPRETED:
+        suffixes = PurePosixPath(path.stem).suffix + suffixes  # "minutes.md.txt" stays a ".md.txt"
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+    room = MAX_NAME_BYTES - len(suffixes.encode("utf-8")) - len(digest) - 1
+    stem = name[: len(name) - len(suffixes)].encode("utf-8")[:room].decode("utf-8", "ignore").rstrip(" .-")
+    return f"{stem}-{digest}{suffixes}"
 
 
 def download_link(document: Document, here: str) -> str:

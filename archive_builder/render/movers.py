@@ -24,7 +24,7 @@ _ROLES = {
 
 def person_of(printed: str | None, meeting: Meeting) -> str | None:
     """The person id of the one attendee of `meeting` the printed name can only mean, else None."""
-    words = slugify(printed or "").split("-")
+    words = slugify(printed or "", limit=None).split("-")
     in_room = [a for a in meeting.attendance if a.person and _there(a)]
     if words[:1] == ["the"] and tuple(words[1:]) in _ROLES:
         role = _ROLES[tuple(words[1:])]
