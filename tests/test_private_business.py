@@ -296,3 +296,12 @@ def test_the_public_record_of_an_executive_session_stays_published(tmp_path):
     minutes = next(d for d in result.archive.documents if d.source == "2025-01-28_rtd-board-special_minutes.txt")
     text = "\n".join(minutes.text_pages)
     assert "Director Nicholson made the motion to adjourn" in text and "The Executive Session was adjourned" in text
+
+
+@pytest.mark.parametrize("previous, line", [
+    ("The committee noted Appendix A", "Part 2"),  # a lone "a" is a letter, not an article carrying on
+    ("The chair thanked members for their time and", "PART 2 - EXEMPT ITEMS"),  # capitals head wherever they stand
+    ("RESOLVED that the minutes be approved.", "Part 2 - items which are not for publication"),
+])
+def test_a_heading_is_one_whatever_stands_before_it(previous, line):
+    assert heading(line, previous=previous).private

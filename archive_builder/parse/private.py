@@ -1,12 +1,13 @@
 """Business taken in private: which items and lines of a document were taken with the public excluded.
 
 Councils say so in many ways, and a private item once published cannot be taken back, so what
-marks private business is read by meaning, in any case and with any punctuation, from three tables
-of words (a clerk adds to the first two in `archive.yml`: `private_headings`, `public_headings`):
+marks private business is read by meaning, in any case and with any punctuation, from tables of
+words (a clerk adds headings in `archive.yml`: `private_headings`, `public_headings`):
 
 - headings that open a private section ("Part 2", "EXEMPT ITEMS:", "Closed Session", "In camera",
-  "Exclusion of the press and public", a citation of Schedule 12A or of Ontario's s.239) and those
-  that return to public business ("Part 1", "UNRESTRICTED ITEMS", "Return to open session");
+  "Exclusion of the press and public") or head one private item ("Exempt report", a citation of
+  Schedule 12A or of Ontario's s.239), and those that return to public business ("Part 1",
+  "UNRESTRICTED ITEMS", "Return to open session");
 - the titles of single private items ("Sale of the depot (exempt)", "Confidential: staffing");
 - what minutes record as it happens: the public excluded or the meeting moving into closed or
   executive session, and the return to open session.
@@ -89,7 +90,8 @@ MAX_EMPTY_NOTE_WORDS = 60  # "(At the time of preparing the agenda there were no
 # A heading is a label, not a sentence: these words say a line reports what happened.
 _NARRATIVE = {"was", "were", "is", "are", "had", "has", "have", "there", "did", "do", "does", "said", "noted", "agreed",
               "resolved", "went", "moved", "which", "please", "include", "should", "must"}
-_CARRIES_ON = re.compile(r"(?:[,(&–-]|\b(?:and|or|of|the|to|into|a|an|in|for|with|from|by|under|that|be|at))\s*$", re.I)
+# A line ending so carries its sentence on ("Appendix A" does not: a lone "a" is often a letter).
+_CARRIES_ON = re.compile(r"(?:[,(&–-]|\b(?:and|or|of|the|to|into|an|in|for|with|from|by|under|that|be|at))\s*$", re.I)
 _ENUMERATOR = re.compile(r"^\s*(?:\d{1,3}[a-z]?|[a-z]|[ivx]{1,5})[.):]\s+", re.I)
 
 # An item marked private by its own title, not by a heading over it.
@@ -173,11 +175,13 @@ def _table(phrases: tuple[str, ...]) -> dict[str, list[tuple[bool, tuple[frozens
     return table
 
 
-def _found(phrases: tuple[str, ...], tokens: list[str]) -> bool:
+def _found(phrases: tuple[str, ...], tokens: list[str], anchored_only: bool = False) -> bool:
     table = _table(phrases)
     for start, token in enumerate(tokens):
         for anchored, parts in table.get(token, ()):
-            if anchored and start:
+            if (anchored or anchored_only) and start:
+                continue
+            if anchored_only and not anchored:
                 continue
             if start + len(parts) <= len(tokens) and all(tokens[start + n] in part for n, part in enumerate(parts)):
                 return True
@@ -193,20 +197,29 @@ def heading(text: str, words: Words = DEFAULT_WORDS, limit: int = MAX_HEADING_WO
     is not a heading."""
     stripped = _ENUMERATOR.sub("", text, count=1)
     tokens = words_of(stripped)
-    if not tokens or len(tokens) > limit or _NARRATIVE.intersection(tokens):
+    if not tokens or len(tokens) > limit:
         return None
-    if previous is not None and _continues(previous, stripped):
+    # A line in capitals is a heading wherever it stands; another must not read as a sentence.
+    capitals = _in_capitals(stripped)
+    if not capitals and previous is not None and _continues(previous, stripped):
         return None
-    if stripped.rstrip().endswith(".") and len(tokens) > 4:
+    if not capitals and stripped.rstrip().endswith(".") and len(tokens) > 4:
         return None
+    # With the words of a sentence in it, only a heading's start counts ("Part 2 - items which are ...").
+    anchored_only = not capitals and bool(_NARRATIVE.intersection(tokens))
     private = PRIVATE_SECTIONS if parts else PRIVATE_SECTIONS[1:]
     for table, kind in ((private + words.private, "section"), (PRIVATE_SESSIONS, "session"), (PRIVATE_ITEMS, "item")):
-        if _found(table, tokens):
+        if _found(table, tokens, anchored_only):
             return Heading(private=True, kind=kind)
     public = PUBLIC_SECTIONS if parts else PUBLIC_SECTIONS[1:]
-    if _found(public + words.public, tokens):
+    if _found(public + words.public, tokens, anchored_only):
         return Heading(private=False)
     return None
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def _continues(previous: str, text: str) -> bool:
