@@ -163,3 +163,35 @@ def test_a_date_wrapped_onto_the_next_line_is_the_meeting_date(tmp_path):
     )
     (facts,) = parse_extraction(extract(minutes, minutes.name), "minutes")
     assert facts.date == "2014-08-11"
+
+
+class TestBodiesNamedByTheirOrganisation:
+    """A US transit board whose head prints its district's name and then only "BOARD OF DIRECTORS", and a
+    town board whose minutes name only the town: each is the body that met, not a venue in the text."""
+
+    def test_the_district_over_its_generic_board(self):
+        facts = facts_of("us-transit-board-minutes.txt")
+        assert (facts.committee_name, facts.date, facts.start_time) == (
+            "Lakeport Regional Transit District Board of Directors", "2025-03-11", "17:30")
+
+    def test_the_town_alone(self):
+        facts = facts_of("us-town-board-minutes.md")
+        assert (facts.committee_name, facts.date) == ("Town of Cedar Hollow", "2025-04-14")
+
+    def test_a_minutes_item_approves_only_what_it_says_of_minutes(self):
+        """A bank balance "on February 28" under "Treasurer's Report and Minutes" is no meeting approved."""
+        transit = facts_of("us-transit-board-minutes.txt")
+        assert [(r.kind, r.date) for r in transit.references if r.kind == "approves-minutes"] == [("approves-minutes", "2025-02-11")]
+        town = facts_of("us-town-board-minutes.md")
+        assert [r.date for r in town.references if r.kind == "approves-minutes"] == []
+
+    def test_items_numbered_alone_on_their_line(self):
+        """Granicus prints "I." on a line and the title on the next."""
+        transit = facts_of("us-transit-board-minutes.txt")
+        assert [(i.number, i.title) for i in transit.items] == [
+            ("I", "Call to Order"), ("II", "Treasurer's Report and Minutes"), ("III", "Approval of Committee Minutes")]
+
+    def test_minutes_of_another_body_named_after_their_date_are_not_approved_as_the_boards(self):
+        transit = facts_of("us-transit-board-minutes.txt")
+        assert [(r.kind, r.date, r.committee_name) for r in transit.references if r.date == "2025-02-04"] == [
+            ("notes-minutes", "2025-02-04", "Finance and Audit")]

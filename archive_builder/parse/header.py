@@ -22,6 +22,16 @@ _BUSINESS_STARTS = re.compile(
 )
 BODY_WORDS = r"(?:Committee|Council|Cabinet|Panel|Board|Forum|Authority|Assembly|Commission|Partnership|Executive|Sub-Committee|Subcommittee|Trust|Group)"
 _SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&"}
+ORGANISATION_LINES = 12  # an organisation's name heads the page, above the address and the membership
+# What a council, district or place is called: "Town of North Star", "Regional Transportation District".
+_ORGANISATION_LINE = re.compile(
+    r"(?:City|Town|Village|County|Borough|Township|Municipality|District|Parish|Region|Shire|Province)\s+of\s+"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5}"
+    r"|[A-Z][\w'’&-]+(?:\s+[A-Z][\w'’&-]+){0,5}\s+(?:District|Authority|Agency|Corporation|Township|Municipality)"
+)
+_GENERIC_BODY_WORDS = {"board", "boards", "directors", "trustees", "supervisors", "governors", "commissioners", "council",
+                       "committee", "commission", "town", "city", "village", "county", "of", "the", "and", "meeting",
+                       "regular", "special", "monthly", "ordinary", "annual", "minutes", "agenda"}
 _GENERIC_BODIES = {"council", "the council", "committee", "the committee", "parish council", "the parish council",
                    "town council", "the town council", "panel", "the panel", "board", "the board", "meeting"}
 
@@ -111,10 +121,9 @@ def body_names(lines: list[Line]) -> list[str]:
     for candidate in letterheads if not found else []:
         _add_name(found, candidate)  # "STOKE FERRY PARISH COUNCIL": the council itself met
     if not found:
-        place = _place_line(text_lines)
-        letterhead = next((tidy_body_name(t) for t in text_lines[:4] if _whole_line_body(t)), None)
-        if place and letterhead and letterhead.lower() in _GENERIC_BODIES:
-            _add_name(found, f"{place} {letterhead}")  # "TOWN OF MAPLE FALLS" / "REGULAR COUNCIL MEETING"
+        named = _named_by_organisation(text_lines)
+        if named:
+            _add_name(found, named, organisation=True)
     for text in text_lines[:2] if not found else []:
         match = _CAPITALS_BODY.match(text)
         if match and not _whole_line_body(text):  # "STOKE FERRY PARISH COUNCIL Draft Minutes ..." run on
@@ -128,13 +137,21 @@ def _pattern_names(pattern: re.Pattern, joined: str, text_lines: list[str]) -> l
     return [m.group("name") for m in pattern.finditer(joined)]
 
 
-def _place_line(text_lines: list[str]) -> str | None:
-    """The place a council is named after, printed above its minutes: "TOWN OF MAPLE FALLS"."""
-    for text in text_lines[:3]:
-        match = re.fullmatch(r"\s*((?:CITY|TOWN|VILLAGE|COUNTY|BOROUGH|TOWNSHIP|MUNICIPALITY|DISTRICT)\s+OF\s+[A-Z][A-Z .'-]+)\s*", text, re.I)
-        if match:
-            return tidy_body_name(match.group(1))
-    return None
+def _named_by_organisation(text_lines: list[str]) -> str | None:
+    """A body the head names only by what it belongs to: the organisation's or place's line, with the
+    generic body printed under it ("Regional Transportation District" / "BOARD OF DIRECTORS"; "TOWN
+    OF MAPLE FALLS" / "REGULAR COUNCIL MEETING"), or alone ("Town of North Star": its board met)."""
+    organisation = next((tidy_body_name(t) for t in text_lines[:ORGANISATION_LINES]
+                         if _ORGANISATION_LINE.fullmatch(tidy_body_name(t))), None)
+    if organisation is None:
+        return None
+    generic = next((tidy_body_name(t) for t in text_lines if _whole_line_body(t) and _generic_body(t)), None)
+    return f"{organisation} {generic}" if generic and generic.lower() not in organisation.lower() else organisation
+
+
+def _generic_body(text: str) -> bool:
+    """'BOARD OF DIRECTORS', 'Regular Council Meeting': a body named by what it is, not whose."""
+    return set(re.findall(r"[a-z]+", text.lower())) <= _GENERIC_BODY_WORDS
 
 
 def _agenda_title_lines(text_lines: list[str]) -> list[str]:
@@ -174,11 +191,13 @@ def _whole_line_body(text: str) -> bool:
     return all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
 
 
-def _add_name(found: list[str], candidate: str) -> None:
+def _add_name(found: list[str], candidate: str, organisation: bool = False) -> None:
+    """Add a body's name, unless it is none (`organisation`: the name of what the body belongs to,
+    which holds no word like "Committee")."""
     name = tidy_body_name(candidate)
     if not name or name.lower() in _GENERIC_BODIES or len(name) > 120 or len(name.split()) > 16:
         return
-    if not re.search(rf"\b{BODY_WORDS}\b", name, re.I) or _POST.search(name):
+    if not (organisation or re.search(rf"\b{BODY_WORDS}\b", name, re.I)) or _POST.search(name):
         return
     if any(name.lower() == existing.lower() for existing in found):
         return

@@ -27,6 +27,7 @@ _MINUTE_REF_LINE = re.compile(r"^(?:Minute\s+)?(\d{1,4})/(\d{2}|\d{4})\.?(?:\s+(
 _NUMBERED = re.compile(
     r"^(?:(?:Agenda\s+)?Item\s+(?:No\.?\s*)?)?(\d{1,3})([a-z]?|\.\d{1,2})?(?:[.):]|\s*[-–—]\s|(?=\s))\s*(\S.*)$", re.I
 )
+_NUMBER_ALONE = re.compile(r"^\s*(?:(?:Agenda\s+)?Item\s+)?(?:(?P<arabic>\d{1,3})|(?P<roman>[IVXL]{1,6}))\.?\s*$", re.I)
 _ATTACHMENT = re.compile(r"^(?:PDF|Word|DOCX?|HTML|XLSX?)\s+\d+\s*[KM]B\b", re.I)
 _OPENING_LIST = re.compile(r"^(?:Present|Absent|Regrets|Staff|Also Present|Attendance|Members Present|Roll Call|Guests|Officers|In Attendance)\b[^:]{0,30}:", re.I)
 _CAPITALS_HEADING = re.compile(r"^[A-Z][A-Z0-9 ,&'’/()-]{5,80}$")
@@ -282,28 +283,56 @@ def _ends_sentence(word: str) -> bool:
 # --- Scheme: numbered headings --------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Numbered:
+    """A numbered heading: "4a. Budget", or a number alone on its line with the title under it
+    ("III." / "Executive Session", as Granicus agendas and minutes print them)."""
+
+    value: int  # the number, for the run ("III" is 3)
+    printed: str  # as printed, with its letter ("4a", "III")
+    suffixed: bool  # "4a", "4.1": a part of item 4
+    title: str
+    lines: int  # the lines the heading takes
+
+
+def _numbered(lines: list[Line], index: int) -> _Numbered | None:
+    match = _NUMBERED.match(lines[index].text)
+    if match and _heading_like(_strip_pages(match.group(3))[0]):
+        return _Numbered(int(match.group(1)), match.group(1) + (match.group(2) or ""), bool(match.group(2)), match.group(3), 1)
+    alone = _NUMBER_ALONE.match(lines[index].text)
+    if alone and index + 1 < len(lines) and _heading_like(lines[index + 1].text) and not _NUMBER_ALONE.match(lines[index + 1].text):
+        printed = alone.group("arabic") or alone.group("roman").upper()
+        value = int(printed) if alone.group("arabic") else _roman(printed)
+        return _Numbered(value, printed, False, lines[index + 1].text.strip(), 2) if value else None
+    return None
+
+
+def _roman(text: str) -> int | None:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for n, letter in enumerate(text):
+        value = values[letter]
+        total += -value if n + 1 < len(text) and values[text[n + 1]] > value else value
+    return total if 0 < total < 200 else None
+
+
 def _by_numbered_headings(lines: list[Line], sections: set[Line]) -> ItemLayout | None:
-    candidates = []
-    for index, line in enumerate(lines):
-        match = _NUMBERED.match(line.text)
-        if match and _heading_like(_strip_pages(match.group(3))[0]):
-            candidates.append((index, match))
-    chain = _longest_run(candidates, key=lambda c: (0, int(c[1].group(1))), allow_suffix=True)
+    candidates = [(index, found) for index in range(len(lines)) if (found := _numbered(lines, index))]
+    chain = _longest_run(candidates, key=lambda c: (0, c[1].value), suffixed=lambda c: c[1].suffixed)
     if len(chain) < 2:
         return None
     layout = ItemLayout(preamble=lines[: chain[0][0]])
-    for n, (index, match) in enumerate(chain):
+    for n, (index, heading) in enumerate(chain):
         end = chain[n + 1][0] if n + 1 < len(chain) else len(lines)
-        body = lines[index + 1 : end]
-        number = match.group(1) + (match.group(2) or "")
-        title_text, body = _title_with_continuation(match.group(3), body, sections)
+        body = lines[index + heading.lines : end]
+        title_text, body = _title_with_continuation(heading.title, body, sections)
         title, pages = _strip_pages(title_text)
         pages = pages or _pages_line(body)
         decision = _DECISION_NUMBER.match(title)
         title = _title_case(title) if title.isupper() and len(title) > 4 else title
         layout.items.append(
             ItemBlock(
-                number=number,
+                number=heading.printed,
                 title=_DECISION_NUMBER.sub("", title) or title,
                 lines=[line for line in body if not _PAGES.fullmatch(line.text)],
                 page=lines[index].page,
@@ -394,10 +423,11 @@ def _title_case(text: str) -> str:
 # --- Shared ---------------------------------------------------------------------------------------
 
 
-def _longest_run(candidates: list, key, allow_suffix: bool = False, max_step: int = 1) -> list:
+def _longest_run(candidates: list, key, suffixed=None, max_step: int = 1) -> list:
     """The longest chain of candidates, in document order, whose numbers go up by one each time
     (by up to `max_step`, where a body's minutes may skip a number; or repeat with a letter, '4' then
-    '4a', where `allow_suffix`). key(c) -> (series, number). Of chains as long, the one begun first.
+    '4a', where `suffixed(c)` says c has one). key(c) -> (series, number). Of chains as long, the one
+    begun first.
 
     Each candidate extends the best chain ending at a number it may follow, found by that number, not
     by trying every chain so far: linear in the candidates (a table of 20,000 numbered rows)."""
@@ -407,7 +437,7 @@ def _longest_run(candidates: list, key, allow_suffix: bool = False, max_step: in
     for order, candidate in enumerate(candidates):
         series, number = key(candidate)
         before = [(series, number - step) for step in range(1, max_step + 1)]
-        if allow_suffix and _has_suffix(candidate):
+        if suffixed is not None and suffixed(candidate):
             before.append((series, number))
         found = [ending[k] for k in before if k in ending]
         length, _, chain = max(found, key=lambda f: (f[0], -f[1])) if found else (0, 0, None)
@@ -421,11 +451,6 @@ def _longest_run(candidates: list, key, allow_suffix: bool = False, max_step: in
         found_chain.append(best[0])
         best = best[1]
     return found_chain[::-1]
-
-
-def _has_suffix(candidate) -> bool:
-    match = candidate[1]
-    return bool(match.lastindex and match.lastindex >= 2 and match.group(2))
 
 
 def _title_like(text: str) -> bool:

@@ -29,6 +29,11 @@ _PREVIOUS = re.compile(r"\b(?:previous|last|preceding)\s+(?:ordinary\s+|regular\
 _OTHER_BODY = re.compile(
     rf"\bminutes\s+of\s+(?:the\s+)?(?:meetings?\s+of\s+(?:the\s+)?)?(?P<body>[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|of|and|&|the|for))*?\s+{BODY_WORDS})\b"
 )
+_BODY_BEFORE_MINUTES = re.compile(
+    r"^[,\s]*(?P<body>[A-Z][\w&’'-]*(?:,?\s+(?:[A-Z][\w&’'-]*|of|and|&|the|for)){0,10}?)\s+minutes\b"
+)
+_GENERIC_NAME_WORDS = {"board", "council", "committee", "meeting", "meetings", "regular", "special", "ordinary", "monthly",
+                       "annual", "full", "the", "of", "and", "for", "draft", "amended", "previous", "last"}
 _NEXT_MEETING = re.compile(r"\bnext\s+(?:\w+\s+){0,4}?meeting\b|\bdate\s+(?:and\s+(?:time|venue)\s+)?of\s+(?:the\s+)?next\s+meeting\b", re.I)
 _NOT_MEETING_DATE = re.compile(r"\b(?:published|dated|report(?:ed)?\s+(?:of|on)|issued|circulated)\s+(?:on\s+)?$", re.I)
 
@@ -48,7 +53,9 @@ def _minutes_refs(item: Item, own_body_names: list[str]) -> list[MeetingRef]:
         return []
     sources = [(r.text, r.label) for r in item.resolutions if _MINUTES_OF.search(r.text)]
     if not sources:
-        sources = [(f"{item.title}. {item.text}", None)]
+        # Only what speaks of minutes: "MINUTES/DISBURSEMENTS" goes on to a bank balance "on 29 February".
+        about = [sentence for sentence in _sentences(item.text) if _MINUTES_OF.search(sentence)]
+        sources = [(" ".join([f"{item.title}.", *about]), None)]
     refs: list[MeetingRef] = []
     for text, label in sources:
         body = _other_body(text, own_body_names)
@@ -57,10 +64,12 @@ def _minutes_refs(item: Item, own_body_names: list[str]) -> list[MeetingRef]:
         dates = [d for d in find_dates(text) if not _NOT_MEETING_DATE.search(text[: d.start])]
         evidence = _sentence_with(text, dates[0].text if dates else "minutes")
         dates = [d for d in dates if not any(r.date == d.iso for r in refs)]
-        if dates:
-            refs += [MeetingRef(date=d.iso, kind=kind, evidence=evidence, committee_name=body,
-                                item_number=_key(item), resolution_label=label) for d in dates]
-        elif _PREVIOUS.search(text) and not body:
+        for date in dates:
+            # "the April 9, 2025, Operations, Safety, and Security Committee minutes": that date is another body's
+            named = _body_after(text[date.end:], own_body_names)
+            refs.append(MeetingRef(date=date.iso, kind="notes-minutes" if named else kind, evidence=evidence,
+                                   committee_name=named or body, item_number=_key(item), resolution_label=label))
+        if not dates and _PREVIOUS.search(text) and not body:
             refs.append(MeetingRef(date=None, kind=kind, evidence=evidence, item_number=_key(item), resolution_label=label))
     return refs
 
@@ -81,6 +90,18 @@ def _other_body(text: str, own_body_names: list[str]) -> str | None:
     if re.fullmatch(r"(?:joint\s+)?(?:council|committee|panel|board|cabinet)", body, re.I):
         return None
     return body
+
+
+def _body_after(text: str, own_body_names: list[str]) -> str | None:
+    """The body named between a date and the word "minutes" after it ("the April 9, 2025, Operations,
+    Safety, and Security Committee minutes"), where it is not the meeting's own ("Board Meeting minutes")."""
+    match = _BODY_BEFORE_MINUTES.match(text)
+    if not match:
+        return None
+    name = tidy_body_name(match.group("body"))
+    own = " ".join(own_body_names).lower()
+    naming = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in _GENERIC_NAME_WORDS]
+    return name if naming and any(w not in own for w in naming) else None
 
 
 def _normal(name: str) -> str:
@@ -106,8 +127,12 @@ def _key(item: Item) -> str | None:
     return item.number or item.minute_number
 
 
+def _sentences(text: str) -> list[str]:
+    return re.split(r"(?<=[.;])\s+", text)
+
+
 def _sentence_with(text: str, words: str) -> str:
-    for sentence in re.split(r"(?<=[.;])\s+", text):
+    for sentence in _sentences(text):
         if words.lower() in sentence.lower():
             return sentence.strip()[:400]
     return text.strip()[:400]
