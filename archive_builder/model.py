@@ -42,12 +42,20 @@ class Extraction:
         return any(page.strip() for page in self.pages)
 
 
+# What extraction puts before a line its layout makes a heading (a Markdown '#' line, an HTML <h2>, a
+# Word 'Heading 1' paragraph, a line printed all in bold): a Unicode noncharacter, which no document
+# holds. parse/text.py takes it off and sets Line.heading.
+HEADING_MARK = "\ufdd0"
+
+
 @dataclass(frozen=True)
 class Line:
-    """A line of document text and the page of the source file it was printed on."""
+    """A line of document text, the page of the source file it was printed on, and whether its layout
+    makes it a heading."""
 
     text: str
     page: int
+    heading: bool = False
 
 
 # --- What documents say ------------------------------------------------------------------------

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from archive_builder.model import HEADING_MARK
+
 from archive_builder.extract import EXTRACTOR_VERSION, extract
 
 CORPUS = Path(__file__).parent.parent.parent / "shared" / "corpus"
@@ -28,6 +30,11 @@ def write(folder: Path, name: str, data: bytes | str) -> Path:
     path = folder / name
     path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     return path
+
+
+def plain(pages: list[str]) -> list[str]:
+    """Pages without the marks extraction puts before headings (tested on their own below)."""
+    return [page.replace(HEADING_MARK, "") for page in pages]
 
 
 def messages(extraction, severity: str) -> list[str]:
@@ -196,11 +203,11 @@ def test_docx_paragraphs_tables_and_page_breaks(tmp_path):
 
     assert extraction.format == "docx"
     assert extraction.title == "Minutes of 5 March 2019"
-    assert len(extraction.pages) == 2
-    first = extraction.pages[0].split("\n")
+    assert len(plain(extraction.pages)) == 2
+    first = plain(extraction.pages)[0].split("\n")
     assert first[:3] == ["Joint Committee", "1. Apologies", "2. Minutes of the previous meeting"]
     assert first[3:6] == ["Wards affected: \tAll", "Key or Non-Key Decision: \tNon-Key", "After the table."]
-    assert extraction.pages[1] == "3. Date of the next meeting"
+    assert plain(extraction.pages)[1] == "3. Date of the next meeting"
     assert extraction.problems == []
     json.dumps(extraction.metadata)
 
@@ -305,7 +312,7 @@ def test_moderngov_page_keeps_the_content_and_drops_the_site(tmp_path):
 
     assert extraction.format == "html"
     assert extraction.title == "Agenda for Cabinet on Thursday, 30th January, 2025, 10.00 am | Kent County Council"
-    [page] = extraction.pages
+    [page] = plain(extraction.pages)
     lines = page.split("\n")
     assert lines[0] == "Agenda, decisions and minutes"
     assert "3. \tMinutes of the meeting held on 9 January 2025" in lines
@@ -333,7 +340,7 @@ def test_html_fragment_is_read_line_by_line(tmp_path):
     extraction = extract(write(tmp_path, "decisions.htm", fragment), "decisions.htm")
 
     assert extraction.title == "Cabinet decisions"
-    assert extraction.pages[0].split("\n") == [
+    assert plain(extraction.pages)[0].split("\n") == [
         "Cabinet decisions",
         "RESOLVED that:",
         "1. the report be noted;",
@@ -388,7 +395,7 @@ categories:
         "categories": ["parish-councils"],
     }
     json.dumps(extraction.metadata)
-    lines = [line for line in extraction.pages[0].split("\n") if line]
+    lines = [line for line in plain(extraction.pages)[0].split("\n") if line]
     assert lines == [
         "Minutes of the Parish Council",
         "48/18 Apologies and Welcome: see the agenda and notes.",
@@ -407,7 +414,7 @@ def test_markdown_without_front_matter(tmp_path):
 
     assert extraction.title is None
     assert extraction.metadata == {}
-    assert extraction.pages == ["Item 1\n\nApologies were received."]
+    assert plain(extraction.pages) == ["Item 1\n\nApologies were received."]
 
 
 def test_markdown_with_bad_front_matter_warns_and_reads_the_whole_file(tmp_path):
@@ -619,3 +626,50 @@ def test_seed_text_keeps_its_lines():
     assert extraction.format == "text"
     assert len(extraction.pages) == 1
     assert "Tuesday 5 March 2019 at 6.30 pm" in extraction.pages[0].split("\n")
+
+
+# --- What the layout says: headings ---------------------------------------------------------------
+
+
+def _heading_lines(path, name):
+    from archive_builder.parse.text import document_lines
+
+    return [(line.text, line.heading) for line in document_lines(extract(path, name).pages)]
+
+
+def test_markdown_headings_and_whole_bold_lines_are_headings(tmp_path):
+    path = tmp_path / "minutes.md"
+    path.write_text("# Town of Cedar Hollow\nApril 14, 2025\n\n## ROAD\nThe grader is **due** for service.\n\n"
+                    "**Item 2**\n\n**Planning**\n", encoding="utf-8")
+    assert _heading_lines(path, path.name) == [
+        ("Town of Cedar Hollow", True), ("April 14, 2025", False), ("ROAD", True),
+        ("The grader is due for service.", False), ("Item 2", True), ("Planning", True)]
+
+
+def test_html_headings_and_bold_paragraphs_are_headings_but_not_table_cells(tmp_path):
+    path = tmp_path / "minutes.html"
+    path.write_text("<html><body><main><h2>Minutes</h2><p><strong>Item 1</strong></p><p>Text with <b>bold</b> in it.</p>"
+                    "<table><tr><td><strong>Cell</strong></td><td>Other</td></tr></table></main></body></html>",
+                    encoding="utf-8")
+    assert _heading_lines(path, path.name) == [
+        ("Minutes", True), ("Item 1", True), ("Text with bold in it.", False), ("Cell\tOther", False)]
+
+
+def test_word_heading_styles_and_bold_paragraphs_are_headings(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Minutes of the Board", level=1)
+    document.add_paragraph().add_run("Apologies").bold = True
+    paragraph = document.add_paragraph("Apologies were received ")
+    paragraph.add_run("from Cllr Smith").bold = True
+    path = tmp_path / "minutes.docx"
+    document.save(path)
+    assert _heading_lines(path, path.name) == [
+        ("Minutes of the Board", True), ("Apologies", True), ("Apologies were received from Cllr Smith", False)]
+
+
+def test_no_heading_mark_is_ever_left_in_the_text(tmp_path):
+    path = tmp_path / "minutes.txt"
+    path.write_text("**MINUTES**\nPlain \ufdd0 text\n", encoding="utf-8")
+    assert _heading_lines(path, path.name) == [("MINUTES", True), ("Plain text", False)]

@@ -189,9 +189,25 @@ class TestBodiesNamedByTheirOrganisation:
         """Granicus prints "I." on a line and the title on the next."""
         transit = facts_of("us-transit-board-minutes.txt")
         assert [(i.number, i.title) for i in transit.items] == [
-            ("I", "Call to Order"), ("II", "Treasurer's Report and Minutes"), ("III", "Approval of Committee Minutes")]
+            ("I", "Call to Order"), ("II", "Treasurer's Report and Minutes"), ("III", "Approval of Committee Minutes"),
+            ("IV", "Fare Study")]
 
     def test_minutes_of_another_body_named_after_their_date_are_not_approved_as_the_boards(self):
         transit = facts_of("us-transit-board-minutes.txt")
         assert [(r.kind, r.date, r.committee_name) for r in transit.references if r.date == "2025-02-04"] == [
             ("notes-minutes", "2025-02-04", "Finance and Audit")]
+
+    def test_motions_as_us_boards_minute_them(self):
+        town = decisions(facts_of("us-town-board-minutes.md"))
+        assert [(r.mover, r.seconder, r.outcome) for r in town] == [
+            ("Ann Lindqvist", "Joe Marsh", "carried"), (None, None, "carried")]
+        assert town[0].text == "Motion by Ann Lindqvist, second by Joe Marsh to approve the March board minutes."
+        assert town[1].text.startswith("Motion and second to hire Lake Grading")
+
+    def test_a_motion_seconded_in_the_next_paragraph_and_its_tabulated_result(self):
+        transit = decisions(facts_of("us-transit-board-minutes.txt"))
+        fares = next(r for r in transit if "fare study" in r.text)
+        assert (fares.mover, fares.seconder, fares.outcome) == ("Director Ruiz", "Director Whitfield", "lost")
+        assert (fares.votes.for_, fares.votes.against) == (2, 3)
+        accepted = next(r for r in transit if "Finance and Audit" in r.text)
+        assert (accepted.mover, accepted.seconder, accepted.outcome) == ("Director Olsen", "Director Kim", "carried")

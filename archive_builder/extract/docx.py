@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
 
-from archive_builder.model import Problem
+from archive_builder.model import HEADING_MARK, Problem
 
 from .numbering import ListNumbering, list_numbering
 from .reading import NO_TEXT, Reading, has_text, unreadable
@@ -24,7 +25,7 @@ from .text import row_lines, tidy
 W = {name: qn(f"w:{name}") for name in (
     "p", "tbl", "tr", "tc", "r", "t", "tab", "ptab", "br", "cr", "lastRenderedPageBreak", "noBreakHyphen",
     "sdt", "sdtContent", "customXml", "smartTag", "hyperlink", "ins", "moveTo", "fldSimple", "dir", "bdo",
-    "pPr", "pageBreakBefore", "sectPr", "type", "txbxContent", "drawing", "pict", "val",
+    "pPr", "pageBreakBefore", "sectPr", "type", "txbxContent", "drawing", "pict", "val", "pStyle", "rPr", "b",
 )}
 MC_ALTERNATE_CONTENT = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -35,6 +36,7 @@ INLINE_WRAPPERS = {
 }
 BLOCK_WRAPPERS = {W["sdt"], W["sdtContent"], W["customXml"]}
 FALSE_VALUES = {"0", "false", "off"}
+_HEADING_STYLE = re.compile(r"^(?:heading\s*\d|title|subtitle)$", re.I)
 # What a Word package may expand to. Real minutes are a few MB of XML; lxml holds about ten times its
 # XML in memory, so these bound a file's memory at well under a gigabyte.
 MAX_XML_BYTES = 64_000_000
@@ -118,8 +120,8 @@ class _PageWriter:
         self._line: list[str] = []
         self._label = ""
 
-    def start_paragraph(self, label: str) -> None:
-        self._label = f"{label} " if label else ""
+    def start_paragraph(self, label: str, heading: bool = False) -> None:
+        self._label = (HEADING_MARK if heading else "") + (f"{label} " if label else "")
 
     def text(self, text: str) -> None:
         if text and self._label:  # the list label goes with the first text, after any leading page break
@@ -174,7 +176,7 @@ def _write_paragraph(paragraph, writer: _PageWriter, numbering: ListNumbering) -
     properties = paragraph.find(W["pPr"])
     if _is_on(properties, "pageBreakBefore"):
         writer.page_break()
-    writer.start_paragraph(numbering.label(paragraph))
+    writer.start_paragraph(numbering.label(paragraph), _is_heading(paragraph, properties))
     _write_inline(paragraph, writer, numbering)
     writer.end_line()
     writer.start_paragraph("")
@@ -228,13 +230,24 @@ def _lines_within(container, numbering: ListNumbering) -> list[str]:
     """The non-blank lines of a table cell or text box, page breaks inside it ignored."""
     writer = _PageWriter()
     _write_blocks(container, writer, numbering)
-    return [line.strip() for page in writer.pages() for line in page.split("\n") if line.strip()]
+    # A table cell's or text box's lines are parts of a row or a box, not headings of the document.
+    return [line.replace(HEADING_MARK, "").strip() for page in writer.pages() for line in page.split("\n")
+            if line.replace(HEADING_MARK, "").strip()]
 
 
 def _breaks_page(row) -> bool:
     if next(row.iter(W["lastRenderedPageBreak"]), None) is not None:
         return True
     return any(br.get(W["type"]) == "page" for br in row.iter(W["br"]))
+
+
+def _is_heading(paragraph, properties) -> bool:
+    """A paragraph Word styles as a heading ("Heading 1", "Title"), or whose text is all in bold."""
+    style = properties.find(W["pStyle"]) if properties is not None else None
+    if style is not None and _HEADING_STYLE.match(style.get(W["val"]) or ""):
+        return True
+    runs = [run for run in paragraph.iter(W["r"]) if "".join(t.text or "" for t in run.iter(W["t"])).strip()]
+    return bool(runs) and all(_is_on(run.find(W["rPr"]), "b") for run in runs)
 
 
 def _is_on(properties, name: str) -> bool:

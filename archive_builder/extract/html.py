@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from archive_builder.model import HEADING_MARK
+
 from .numbering import roman
 from .reading import NO_TEXT, Reading, has_text, unreadable
 from .text import decoded, row_lines, tidy
@@ -29,6 +31,8 @@ PAGE_FRAME_TAGS = frozenset({"header", "footer"})  # site chrome around <body>, 
 CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "complementary"})
 CHROME_WORDS = ("breadcrumb", "cookie", "menu", "skip", "sr-only", "visually-hidden", "visuallyhidden")
 CONTENT_BLOCKS = "p, table, h1, h2, h3, h4, h5, h6, li, article, main"
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+BOLD_TAGS = frozenset({"strong", "b"})
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body caption center dd details dialog div dl dt fieldset figcaption figure "
     "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p section summary ul".split()
@@ -210,15 +214,21 @@ class _LineWriter:
         self._words: list[str] = []
         self._marker = ""
         self._lists: list[_OpenList] = []
+        self._headings = 0  # inside <h1>-<h6>
+        self._bold = 0  # inside <strong>/<b>
+        self._plain = False  # the line holds text outside a heading or bold
 
     def text(self, text: str) -> None:
         self._words.append(text)
+        if text.strip() and not (self._headings or self._bold):
+            self._plain = True
 
     def end_line(self) -> None:
         line = _collapsed("".join(self._words))
         self._words = []
+        heading, self._plain = not self._plain, False
         if line:
-            self.lines.append(self._marker + line)
+            self.lines.append((HEADING_MARK if heading else "") + self._marker + line)
             self._marker = ""
 
     def add_lines(self, lines: list[str]) -> None:
@@ -231,6 +241,10 @@ class _LineWriter:
         tag = node.tag
         if tag in BLOCK_TAGS or tag == "br":
             self.end_line()
+        if tag in HEADING_TAGS:
+            self._headings += 1
+        elif tag in BOLD_TAGS:
+            self._bold += 1
         if tag in ("ul", "ol"):
             self._lists.append(_OpenList(tag == "ol", _list_start(node) - 1, _attribute(node, "type") or "1"))
         elif tag == "li":
@@ -239,6 +253,10 @@ class _LineWriter:
     def leave(self, node: LexborNode) -> None:
         if node.tag in BLOCK_TAGS:
             self.end_line()
+        if node.tag in HEADING_TAGS:
+            self._headings = max(0, self._headings - 1)
+        elif node.tag in BOLD_TAGS:
+            self._bold = max(0, self._bold - 1)
         if node.tag in ("ul", "ol") and self._lists:
             self._lists.pop()
 
@@ -304,7 +322,8 @@ def table_lines(table: LexborNode) -> list[str]:
         if part.tag == "caption":
             lines += lines_of(part)
         else:
-            cells = [lines_of(cell) for cell in _element_children(part) if cell.tag in ("td", "th")]
+            cells = [[line.replace(HEADING_MARK, "") for line in lines_of(cell)]  # no headings inside a table
+                     for cell in _element_children(part) if cell.tag in ("td", "th")]
             lines += row_lines(cells)
     return lines
 

@@ -13,7 +13,7 @@ import re
 
 import frontmatter
 
-from archive_builder.model import Problem
+from archive_builder.model import HEADING_MARK, Problem
 
 from .reading import NO_TEXT, Reading, has_text
 from .text import CELL_SEPARATOR, decoded, pages_of
@@ -115,12 +115,14 @@ def plain_text(markdown: str) -> str:
 
 def _plain_line(line: str) -> str:
     line = BLOCKQUOTE.sub("", line)
+    heading = bool(HEADING.match(line)) or bool(STRONG.fullmatch(line.strip()))  # '## Road', '**Item 1**'
     if HEADING.match(line):
         line = CLOSING_HASHES.sub("", HEADING.sub("", line))
     line = BULLET.sub(r"\1-\2", line)  # one bullet mark for the parsers: '* ' and '+ ' become '- '
     if TABLE_ROW.match(line):
         line = CELL_SEPARATOR.join(cell.strip() for cell in line.strip().strip("|").split("|"))
-    return _plain_inline(line)
+    plain = _plain_inline(line)
+    return HEADING_MARK + plain if heading and plain.strip() else plain
 
 
 def _plain_inline(text: str) -> str:

@@ -34,7 +34,8 @@ from .text import document_lines
 PARSER_VERSION = "2"  # 2: exempt papers marked (withheld.py empties them), sidecar kind and date, OCR pages
 
 # ModernGov pages label an item's parts ("Minutes:", "Decision:") and list its attachments ("PDF 161 KB").
-_LABEL_ONLY = re.compile(r"^(?:Minutes|Decision|Decisions|Resolved|Purpose|Recommendations?)\s*:\s*$|^(?:PDF|Word|DOCX?|HTML)\s+\d+\s*[KM]B\b", re.I)
+_LABEL_ONLY = re.compile(r"^(?:Minutes|Decision|Decisions|Resolved|Purpose|Recommendations?|Motion|Result|Mover|Seconder|"
+                         r"Ayes|Nays|Noes|Absent|Abstain|Abstentions?)\s*:\s*$|^(?:PDF|Word|DOCX?|HTML)\s+\d+\s*[KM]B\b", re.I)
 _DECISION_NUMBER = re.compile(r"^((?:[A-Z]{2,6}/\d{2,4}/\d{2,5}|\d{2}/\d{4,6}))\s*[-–—:]\s*")
 WITHHELD = "[Withheld: this part of the document was taken in private and is not published.]"
 PRIVATE_WARNING = "withheld: holds the text of business taken in private"

@@ -396,16 +396,25 @@ def _page_text(match: re.Match) -> str:
 
 
 def _by_capital_headings(lines: list[Line], sections: set[Line]) -> ItemLayout | None:
+    """Headings without numbers: lines in capitals ("ADOPTION OF THE AGENDA"), or lines the layout
+    makes headings (a Markdown '## Road', an HTML <h3>, a Word heading), which two suffice to trust."""
     start = _after_opening_lists(lines)
-    heads = [i for i, line in enumerate(lines) if i >= start and _CAPITALS_HEADING.match(line.text) and line not in sections]
-    if len(heads) < 3:
+    heads = [i for i, line in enumerate(lines)
+             if i >= start and line not in sections and (_CAPITALS_HEADING.match(line.text) or _layout_heading(line))]
+    if len(heads) < (2 if any(lines[i].heading for i in heads) else 3):
         return None
     layout = ItemLayout(preamble=lines[: heads[0]])
     for n, index in enumerate(heads):
         end = heads[n + 1] if n + 1 < len(heads) else len(lines)
-        title = _title_case(lines[index].text)
+        text = lines[index].text.strip()
+        title = _title_case(text) if text.isupper() else text
         layout.items.append(ItemBlock(number=None, title=title, lines=lines[index + 1 : end], page=lines[index].page, span=(index, end)))
     return layout
+
+
+def _layout_heading(line: Line) -> bool:
+    text = line.text.strip()
+    return line.heading and 0 < len(text.split()) <= MAX_TITLE_WORDS and not text.endswith(".") and text[:1].isalpha()
 
 
 def _after_opening_lists(lines: list[Line]) -> int:

@@ -3,7 +3,10 @@
 "Mr Oakford proposed, and Mr Gough seconded the motion that: “...”", "It was proposed by Cllr X,
 seconded by Cllr Y and unanimously agreed that ...", "Cllr Grant Tomkins proposed that ..., this was
 seconded by Cllr Shirley Cordner, and all were in favour", "... were approved. Proposed. Cllr Jim
-McNeill, Seconded Cllr Grant Tomkins, eight were in favour, one abstained", "Moved by X, seconded by Y".
+McNeill, Seconded Cllr Grant Tomkins, eight were in favour, one abstained", "Moved by X, seconded by Y";
+and as US boards minute them: "Motion by Janet Keough, second by Gary Mantay to approve ...",
+"Director Nicholson made the motion to approve ... Director Ruscha seconded the motion.", "Motion and
+second to appoint ..." (no names).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 
 _TITLE = (
     r"(?:Cllr\.?|Councillor|Cllrs?|Clir|Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Mayor|Deputy Mayor|Alderman|Alderperson|"
-    r"Prof|Council ?member|Councilwoman|Councilman|Commissioner|Supervisor|Trustee|Reeve)"
+    r"Prof|Council ?member|Councilwoman|Councilman|Commissioner|Supervisor|Trustee|Reeve|Director|Selectman|Selectwoman)"
 )
 _NAME_WORD = r"[A-Z](?=[\w'’\-]*[a-z])[\w'’\-]*"  # capitalised, not a word in capitals ("THAT")
 # "The Chairman proposed and the Vice-Chairman seconded": a post in the chair stands for the person.
@@ -22,13 +25,18 @@ _NEXT_WORD = rf"(?:{_NAME_WORD}|[A-Z]\.?(?=[\s,;:]|$))"
 _PERSON = rf"{_TITLE}\.?\s+{_NAME_WORD}(?:\s+{_NEXT_WORD}){{0,3}}"
 _LOOSE_PERSON = rf"(?:{_TITLE}\.?\s+)?{_NAME_WORD}(?:\s+{_NEXT_WORD}){{0,3}}"
 
-_MOVER_FIRST = re.compile(rf"(?P<name>{_PERSON}|{_CHAIR})\s+(?:proposed|moved)\b")
+_MOVER_FIRST = re.compile(rf"(?P<name>{_PERSON}|{_CHAIR})\s+(?:proposed|moved|made\s+(?:a|the)\s+motion)\b")
+_MOTION_BY = re.compile(rf"(?i:\bmotion\s+(?:was\s+)?(?:made\s+)?by)\s+(?P<name>{_LOOSE_PERSON}|{_CHAIR})")
 _MOVED_BY = re.compile(rf"(?i:\b(?:proposed|moved)(?:\s+by)?)[.:,]?\s+(?P<name>{_PERSON})")
 _LATE_BY = re.compile(rf"(?i:\bproposed\b)(?:(?!(?i:seconded)).){{0,160}}?\bby\s+(?P<name>{_LOOSE_PERSON}|{_CHAIR})")
-_BARE_MOVER_FIRST = re.compile(r"^[\W\d)]*(?P<name>[A-Z][a-z’'-]+\s+[A-Z][\w’'-]+)\s*,?\s+(?i:proposed|moved)\b")
+_BARE_MOVER_FIRST = re.compile(r"^[\W\d)]*(?P<name>[A-Z][a-z’'-]+\s+[A-Z][\w’'-]+)\s*,?\s+(?i:proposed|moved|made\s+(?:a|the)\s+motion)\b")
 _MOVER_LABEL = re.compile(rf"(?i:\b(?:mover|proposer))\s*:\s*(?P<name>{_LOOSE_PERSON})")
 _SECONDER_FIRST = re.compile(rf"(?P<name>{_PERSON}|{_CHAIR})\s+[Ss]econded\b")
-_SECONDED_BY = re.compile(rf"(?i:\bseconded(?:\s+by)?)[.:,]?\s+(?P<name>{_LOOSE_PERSON})")
+_SECONDED_BY = re.compile(rf"(?i:\bseconded(?:\s+by)?|\bsecond\s+by)[.:,]?\s+(?P<name>{_LOOSE_PERSON})")
+_BARE_SECONDER_FIRST = re.compile(r"^[\W\d)]*(?P<name>[A-Z][a-z’'-]+\s+[A-Z][\w’'-]+)\s*,?\s+(?i:seconded)\b")
+# A motion named only as such: "Motion and second to appoint ...", "Motion made and seconded to ..."
+_UNNAMED = re.compile(r"^\W*motion\s+(?:made\s+)?and\s+(?:a\s+)?second(?:ed)?\b", re.I)
+_MOVING = re.compile(r"\b(?:proposed|moved|mover|proposer|motion\s+(?:was\s+)?(?:made\s+)?by|made\s+(?:a|the)\s+motion)\b", re.I)
 _SECONDER_LABEL = re.compile(rf"(?i:\bseconder)\s*:\s*(?P<name>{_LOOSE_PERSON})")
 _TRAILING_WORDS = re.compile(r"\s+(?:and|the|that|to|this|it|all|who|which)$", re.I)
 
@@ -41,13 +49,20 @@ class Motion:
 
 def motion_in(sentence: str) -> Motion | None:
     """The mover and seconder a sentence names, or None where it proposes nothing."""
-    if not re.search(r"\b(?:proposed|moved|mover|proposer)\b", sentence, re.I):
+    if _UNNAMED.search(sentence):
+        return Motion(mover=None, seconder=None)
+    if not _MOVING.search(sentence):
         return None
-    mover = _first_name(sentence, (_MOVER_FIRST, _MOVED_BY, _MOVER_LABEL, _BARE_MOVER_FIRST, _LATE_BY))
-    seconder = _first_name(sentence, (_SECONDER_FIRST, _SECONDED_BY, _SECONDER_LABEL))
+    mover = _first_name(sentence, (_MOVER_FIRST, _MOTION_BY, _MOVED_BY, _MOVER_LABEL, _BARE_MOVER_FIRST, _LATE_BY))
+    seconder = seconder_in(sentence)
     if mover is None and seconder is None:
         return None
     return Motion(mover=mover, seconder=seconder)
+
+
+def seconder_in(sentence: str) -> str | None:
+    """Who seconded, where the sentence says so ("Director Ruscha seconded the motion.")."""
+    return _first_name(sentence, (_SECONDER_FIRST, _SECONDED_BY, _SECONDER_LABEL, _BARE_SECONDER_FIRST))
 
 
 def _first_name(sentence: str, patterns) -> str | None:

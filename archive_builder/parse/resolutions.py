@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 
 from ..model import Line, Resolution, Votes
 from .labels import Part, leaves, nest, read_label
-from .motions import motion_in, sentences
+from .motions import motion_in, seconder_in, sentences
 from .names import split_name_list
 from .paragraphs import Paragraph, paragraphs
-from .votes import UNANIMOUS, labelled_vote, outcome_from_votes, outcome_line, prose_votes
+from .votes import UNANIMOUS, labelled_vote, outcome_from_votes, outcome_line, prose_votes, result_record
 
 _KEYWORD = re.compile(
     r"(?:\b(?:and\s+)?(?:it\s+)?was\s+(?:unanimously\s+|further\s+)?)?"
@@ -246,17 +246,30 @@ def _motions(paras: list[Paragraph], consumed: set[int]) -> list[_Motion]:
         pieces = sentences(body)
         for n, sentence in enumerate(pieces):
             motion = motion_in(sentence)
-            following = pieces[n + 1] if n + 1 < len(pieces) else ""
+            after = pieces[n + 1 :] or _next_sentences(paras, index, consumed)
+            following = after[0] if after else ""
             if not motion or not _decided(motion, f"{sentence} {following}" if _is_outcome(following) else sentence):
                 continue
             text = _motion_text(sentence, pieces[n - 1] if n else "", body)
-            outcome = _prose_outcome(sentence) or (_prose_outcome(following) if _is_outcome(following) else None)
-            votes = prose_votes(sentence) or (prose_votes(following) if _is_outcome(following) else None)
-            found.append(_Motion(index, label, text, para.page, motion.mover, motion.seconder, votes=votes,
+            # "... made the motion to approve ... Director Ruscha seconded the motion. The motion PASSED."
+            seconded = bool(following) and not motion_in(following) and seconder_in(following)
+            told = after[1] if seconded and len(after) > 1 else following
+            outcome = _prose_outcome(sentence) or (_prose_outcome(told) if _is_outcome(told) else None)
+            votes = prose_votes(sentence) or (prose_votes(told) if _is_outcome(told) else None)
+            seconder = motion.seconder or (seconder_in(following) if seconded else None)
+            found.append(_Motion(index, label, text, para.page, motion.mover, seconder, votes=votes,
                                  outcome=outcome, amendment=bool(re.search(r"\bamendment\b", sentence, re.I))))
             if sentence.rstrip().endswith(":") or len(pieces) == 1:
                 break  # the motion's words follow in the next paragraphs
     return found
+
+
+def _next_sentences(paras: list[Paragraph], index: int, consumed: set[int]) -> list[str]:
+    """The sentences of the paragraph after `index`: where a motion's paragraph ends, its seconder and
+    outcome may be printed on the lines after it."""
+    if index + 1 >= len(paras) or index + 1 in consumed:
+        return []
+    return sentences(paras[index + 1].text)
 
 
 def _motion_label(text: str) -> tuple[str | None, str]:
@@ -312,9 +325,9 @@ def _prose_outcome(sentence: str) -> str | None:
         return "carried"
     if votes:
         return outcome_from_votes(votes) or ("carried" if votes.for_ else None)
-    if re.search(r"\b(?:not carried|was lost|fell|defeated|was withdrawn)\b", sentence, re.I):
+    if re.search(r"\b(?:not carried|was lost|fell|defeated|failed|was withdrawn)\b", sentence, re.I):
         return "lost"
-    if re.search(r"\b(?:agreed|approved|carried|adopted)\b", sentence, re.I):
+    if re.search(r"\b(?:agreed|approved|carried|adopted|passed)\b", sentence, re.I):
         return "carried"
     return None
 
@@ -385,11 +398,13 @@ def _vote_groups(paras: list[Paragraph], motions: list[_Motion], consumed: set[i
                 current = _VoteGroup(index, _last_open_motion(motions, index))
                 groups.append(current)
             current.add(*vote)
-        elif outcome and (current is not None or _last_open_motion(motions, index)):
+        elif (outcome or (result := result_record(text))) and (current is not None or _last_open_motion(motions, index)):
             if current is None or current.closed:
                 current = _VoteGroup(index, _last_open_motion(motions, index))
                 groups.append(current)
-            current.outcome, current.closed = outcome, True
+            if not outcome and result[1]:
+                current.votes = result[1]
+            current.outcome, current.closed = outcome or result[0], True
         else:
             continue
         taken.add(index)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..model import Line
+from ..model import HEADING_MARK, Line
 
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _STRAY_EMPHASIS = re.compile(r"\*\*|__")
@@ -41,12 +41,17 @@ def document_lines(pages: list[str], first_page: int = 1) -> list[Line]:
 
 
 def clean(text: str) -> str:
-    """One line's text without emphasis marks and with single spaces."""
+    """One line's text without emphasis marks and with single spaces; a line all in bold ("**Item 1**")
+    marked as a heading."""
+    bold = _EMPHASIS.fullmatch(text.strip())
+    heading = text.lstrip().startswith(HEADING_MARK) or bool(bold and bold.group(1) == "**")
+    text = text.replace(HEADING_MARK, "")  # a mark anywhere else (a table's cell) says nothing of the line
     text = _EMPHASIS.sub(r"\2", text)
     text = _STRAY_EMPHASIS.sub("", text)
     text = text.replace("\ufeff", "").replace("\u00ad", "")
     text = _CELL_BREAK.sub("\t", _SPACES.sub(" ", text))
-    return text.strip()
+    text = text.strip()
+    return HEADING_MARK + text if heading and text else text
 
 
 def _page_lines(text: str) -> list[str]:
@@ -86,6 +91,9 @@ def _shape(line: str) -> str:
 
 
 def _split_run_on(text: str, page: int) -> list[Line]:
+    if text.startswith(HEADING_MARK):
+        text = text.lstrip(HEADING_MARK).strip()
+        return [Line(text, page, heading=True)] if text else []
     if len(text) < RUN_ON_LENGTH:
         return [Line(text, page)]
     lines = []

@@ -35,7 +35,7 @@ UNANIMOUS = re.compile(r"\b(?:unanimous(?:ly)?|all (?:were |members |councillors
 
 _OUTCOME = re.compile(
     r"\b(?P<what>(?:substantive\s+)?motion|amendment|recommendations?|proposal|resolution)?\s*(?:was\s+|were\s+)?"
-    r"(?P<result>carried|lost|fell|defeated|not carried|withdrawn|agreed|approved|deferred|rejected)\b",
+    r"(?P<result>carried|passed|lost|fell|defeated|failed|not carried|withdrawn|agreed|approved|deferred|rejected)\b",
     re.I,
 )
 
@@ -78,9 +78,9 @@ def outcome_of(text: str) -> str | None:
     if not match:
         return None
     result = match.group("result").lower()
-    if result in {"carried", "agreed", "approved"}:
+    if result in {"carried", "passed", "agreed", "approved"}:
         return "carried"
-    if result in {"lost", "fell", "defeated", "not carried", "rejected", "withdrawn"}:
+    if result in {"lost", "fell", "defeated", "failed", "not carried", "rejected", "withdrawn"}:
         return "lost"
     return "deferred"
 
@@ -90,11 +90,11 @@ def outcome_line(text: str) -> str | None:
     stripped = text.strip().rstrip(".")
     if len(stripped) > 60:
         return None
-    if re.fullmatch(r"(?:agreed|carried)\s+unanimously|unanimously\s+(?:agreed|carried)|carried|agreed", stripped, re.I):
+    if re.fullmatch(r"(?:agreed|carried|passed)\s+unanimously|unanimously\s+(?:agreed|carried|passed)|carried|agreed|passed", stripped, re.I):
         return "carried"
     if re.fullmatch(r"defeated|lost|not carried|failed|withdrawn", stripped, re.I):
         return "lost"
-    if re.fullmatch(r"(?:(?:substantive\s+)?motion|amendment|recommendations?|proposal)s?\s+(?:was\s+)?\w+(?:\s+\w+)?", stripped, re.I):
+    if re.fullmatch(r"(?:the\s+)?(?:(?:substantive\s+)?motion|amendment|recommendations?|proposal)s?\s+(?:was\s+)?\w+(?:\s+\w+)?", stripped, re.I):
         return outcome_of(stripped)
     return None
 
@@ -103,3 +103,30 @@ def outcome_from_votes(votes: Votes) -> str | None:
     if votes.for_ is None or votes.against is None:
         return None
     return "carried" if votes.for_ > votes.against else "lost"
+
+
+# How boards on Granicus and like portals tabulate a result: "RESULT: PASSED [14 TO 1]", "ADOPTED AS
+# AMENDED [UNANIMOUS]", "DEFEATED [3 TO 12]" (the result word in capitals, as the portal prints it),
+# and how a chair declares it: "Chair Bouquet declared the motion PASSED."
+_RESULT = re.compile(
+    r"^(?:RESULT:\s*)?(?P<result>PASSED|ADOPTED(?:\s+AS\s+AMENDED)?|APPROVED|CARRIED|DEFEATED|FAILED|LOST|WITHDRAWN|"
+    r"POSTPONED|TABLED)\b(?:\s*\[(?:(?P<unanimous>UNANIMOUS)|(?P<for>\d{1,3})\s+TO\s+(?P<against>\d{1,3}))\])?"
+)
+_DECLARED = re.compile(
+    r"\bdeclared\s+the\s+(?:main\s+)?motion(?:,?\s+as\s+amended,?)?(?:\s+to\s+\w+)?\s+(?P<result>passed|carried|adopted|failed|defeated|lost)\b",
+    re.I,
+)
+_RESULT_OUTCOMES = {"passed": "carried", "adopted": "carried", "approved": "carried", "carried": "carried",
+                    "defeated": "lost", "failed": "lost", "lost": "lost", "withdrawn": "lost", "postponed": "deferred",
+                    "tabled": "deferred"}
+
+
+def result_record(text: str) -> tuple[str, Votes | None] | None:
+    """(outcome, votes) of a tabulated result or a chair's declaration, or None."""
+    match = _RESULT.match(text.strip()) or _DECLARED.search(text)
+    if not match:
+        return None
+    outcome = _RESULT_OUTCOMES[match.group("result").split()[0].lower()]
+    groups = match.groupdict()
+    votes = Votes(for_=int(groups["for"]), against=int(groups["against"])) if groups.get("for") else None
+    return outcome, votes
