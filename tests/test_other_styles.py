@@ -211,3 +211,10 @@ class TestBodiesNamedByTheirOrganisation:
         assert (fares.votes.for_, fares.votes.against) == (2, 3)
         accepted = next(r for r in transit if "Finance and Audit" in r.text)
         assert (accepted.mover, accepted.seconder, accepted.outcome) == ("Director Olsen", "Director Kim", "carried")
+
+    def test_attendance_told_in_a_sentence_with_role_words_before_the_names(self):
+        town = facts_of("us-town-board-minutes.md")
+        assert people(town, "present", "member") == ["Ann Lindqvist", "Joe Marsh", "Li Chen"]
+        assert [(a.name, a.title) for a in town.attendance if a.role == "officer"] == [
+            ("Ray Olson", "Treasurer"), ("Pat Doyle", "Clerk")]  # the town's officers are not its members
+        assert people(town, "present", "also-present") == ["Sam Reed", "Dana Fox"]

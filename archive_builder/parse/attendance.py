@@ -63,6 +63,11 @@ def read_attendance(preamble: list[Line], items: list[tuple[str, list[Line]]]) -
         for title, lines in items[:4]:
             for label, text in _labelled_lists(lines):
                 attendees.extend(_list_attendees(label, text))
+    if not attendees:
+        # ... or in a sentence: "Board members present were supervisors A, B and C, treasurer D and clerk E."
+        for lines in [preamble] + [lines for title, lines in items[:3]]:
+            for sentence in _sentences(lines):
+                attendees.extend(_sentence_attendees(sentence))
     early = [lines for title, lines in items[:4]]
     for lines in early:
         for sentence in _sentences(lines):
@@ -104,6 +109,53 @@ def _list_attendees(label: str, text: str) -> list[Attendee]:
             entry_role = "member"  # "In attendance: Cllr A (Chair) Cllr B ...": the members' own list
         attendees.append(_attendee(entry, status, entry_role, note))
     return attendees
+
+
+# Attendance told in a sentence, and the words before names that say in what capacity they attended:
+# "Board members present were supervisors Janet Keough, Dick Dillon, and Gary Mantay, treasurer Ray
+# Barnes and clerk Linda Britton. Also present were Marv and Sue Forbragd."
+_PRESENT_WERE = re.compile(
+    r"\b(?P<also>also\s+)?(?:(?:board|council|committee|commission)\s+)?(?:members|directors|councillors|trustees|"
+    r"supervisors|commissioners|those)?\s*(?:present|in\s+attendance)\s+(?:were|was|included)\s*:?\s+(?P<names>[^.;]+)",
+    re.I,
+)
+MEMBER_WORDS = ("supervisors", "supervisor", "councillors", "councilors", "council members", "directors", "trustees",
+                "commissioners", "aldermen", "selectmen", "board members", "members")
+OFFICER_WORDS = ("deputy clerk", "clerk", "treasurer", "deputy treasurer", "secretary", "attorney", "solicitor",
+                 "engineer", "administrator", "manager", "chief executive", "staff")
+_ROLE_WORD = re.compile(r"(?:^|(?<=[\s,]))(?P<word>" + "|".join(
+    re.escape(w) for w in sorted(MEMBER_WORDS + OFFICER_WORDS, key=len, reverse=True)) + r")\s+(?=[A-Z])", re.I)
+
+
+def _sentence_attendees(sentence: str) -> list[Attendee]:
+    match = _PRESENT_WERE.search(sentence)
+    if not match:
+        return []
+    default = ("present", "also-present") if match.group("also") else ("present", "member")
+    attendees = []
+    for role, post, text in _by_role_word(match.group("names"), default[1]):
+        for entry in split_name_list(text):
+            if entry.name and len(entry.name.split()) <= 5:
+                attendee = _attendee(entry, "present", role, None)
+                attendee.title = attendee.title or post
+                attendees.append(attendee)
+    return attendees
+
+
+def _by_role_word(text: str, role: str) -> list[tuple[str, str | None, str]]:
+    """The list cut where a role word stands before names: (role, an officer's post, the names it covers)."""
+    pieces, start, post = [], 0, None
+    for found in _ROLE_WORD.finditer(text):
+        pieces.append((role, post, text[start:found.start()]))
+        word = found.group("word").lower()
+        if word in OFFICER_WORDS:
+            role, post = "officer", word.title()
+        else:
+            role, post = ("member" if role != "also-present" else role), None
+        start = found.end()
+    pieces.append((role, post, text[start:]))
+    return [(role, post, re.sub(r"^[\s,]*(?:and\s+)?|[\s,]*(?:and)?\s*$", "", piece))
+            for role, post, piece in pieces if piece.strip(" ,")]
 
 
 def _meaning(label: str) -> tuple[str, str, str | None]:
