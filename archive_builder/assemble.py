@@ -361,7 +361,8 @@ def _target_meeting(ref: MeetingRef, meeting: Meeting, meetings: dict, committee
     committee = committees.resolve(ref.committee_name) if ref.committee_name else meeting.committee
     if not committee or committee == meeting.committee and ref.date == meeting.date:
         return None
-    date = ref.date or _previous_meeting_date(meetings, committee, meeting.date)
+    date = ref.date or (_meeting_in_month(meetings, committee, ref.month, meeting.date) if ref.month
+                        else _previous_meeting_date(meetings, committee, meeting.date))
     if not date:
         return None
     if ref.kind == "approves-minutes" and date >= meeting.date or ref.kind == "next-meeting" and date <= meeting.date:
@@ -375,6 +376,14 @@ def _target_meeting(ref: MeetingRef, meeting: Meeting, meetings: dict, committee
     return target
 
 
+def _meeting_in_month(meetings: dict, committee: str, month: str, before: str) -> str | None:
+    """The committee's one meeting of `month` before `before`; none where there are several (which of
+    them a month names is not known) or none in the archive."""
+    dates = [date for (c, date), m in meetings.items()
+             if c == committee and date[:7] == month and date < before and m.status != "referenced"]
+    return dates[0] if len(dates) == 1 else None
+
+
 def _previous_meeting_date(meetings: dict, committee: str, before: str) -> str | None:
     dates = [date for (c, date), m in meetings.items() if c == committee and date < before and m.status != "referenced"]
     return max(dates) if dates else None
@@ -382,7 +391,8 @@ def _previous_meeting_date(meetings: dict, committee: str, before: str) -> str |
 
 def _origin(meeting: Meeting, ref: MeetingRef) -> str:
     for item in meeting.items:
-        if ref.item_number and ref.item_number in (item.number, item.minute_number):
+        if ref.item_number and ref.item_number in (item.number, item.minute_number) or \
+                ref.item_number and not (item.number or item.minute_number) and ref.item_number == item.title:
             if ref.kind == "next-meeting" and ref.resolution_label is not None or ref.kind == "next-meeting" and item.resolutions:
                 for resolution in item.resolutions:
                     if resolution.label == ref.resolution_label or ref.resolution_label is None:

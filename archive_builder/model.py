@@ -282,6 +282,7 @@ class MeetingRef:
     resolution_label: str | None = None
     start_time: str | None = None
     venue: str | None = None
+    month: str | None = None  # YYYY-MM: "the December board minutes", the meeting of that month
 
 
 @dataclass

@@ -183,7 +183,7 @@ class TestBodiesNamedByTheirOrganisation:
         transit = facts_of("us-transit-board-minutes.txt")
         assert [(r.kind, r.date) for r in transit.references if r.kind == "approves-minutes"] == [("approves-minutes", "2025-02-11")]
         town = facts_of("us-town-board-minutes.md")
-        assert [r.date for r in town.references if r.kind == "approves-minutes"] == []
+        assert [(r.date, r.month) for r in town.references if r.kind == "approves-minutes"] == [(None, "2025-03")]
 
     def test_items_numbered_alone_on_their_line(self):
         """Granicus prints "I." on a line and the title on the next."""
@@ -218,3 +218,22 @@ class TestBodiesNamedByTheirOrganisation:
         assert [(a.name, a.title) for a in town.attendance if a.role == "officer"] == [
             ("Ray Olson", "Treasurer"), ("Pat Doyle", "Clerk")]  # the town's officers are not its members
         assert people(town, "present", "also-present") == ["Sam Reed", "Dana Fox"]
+
+
+def test_minutes_named_by_their_month_approve_that_months_one_meeting(tmp_path):
+    import json
+
+    from clerk_archive import archive, new_archive
+
+    march = (DOCUMENTS / "us-town-board-minutes.md").read_text(encoding="utf-8").replace("April 14, 2025", "March 10, 2025")
+    april = (DOCUMENTS / "us-town-board-minutes.md").read_text(encoding="utf-8")
+    root = new_archive(tmp_path / "one", {"2025-03-10_minutes.md": march, "2025-04-14_minutes.md": april})
+    links = json.loads(archive(root, "export").stdout)["links"]
+    approvals = [(l["from"].rsplit("/", 1)[0], l["to"]) for l in links if l["kind"] == "approves-minutes"]
+    assert approvals == [("town-of-cedar-hollow/2025-04-14", "town-of-cedar-hollow/2025-03-10")]  # from its item
+    # With two March meetings, which one "the March board minutes" are is not known: no link rather than a guess.
+    emergency = march.replace("March 10, 2025", "March 24, 2025")
+    root = new_archive(tmp_path / "two", {"2025-03-10_minutes.md": march, "2025-03-24_minutes.md": emergency,
+                                          "2025-04-14_minutes.md": april})
+    links = json.loads(archive(root, "export").stdout)["links"]
+    assert [l for l in links if l["kind"] == "approves-minutes" and l["from"].startswith("town-of-cedar-hollow/2025-04-14")] == []

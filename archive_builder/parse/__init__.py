@@ -170,7 +170,7 @@ def _read_business(facts: DocumentFacts, lines: list[Line], words: Words) -> set
     else:
         facts.membership = read_membership(layout.preamble)
     facts.items = items
-    facts.references = read_references(items, facts.body_names)
+    facts.references = read_references(items, facts.body_names, facts.date)
     _withhold_lines(document, privacy, [(item, why) for item, why, text in zip(items, privacy.items, printed) if text])
     return hidden
 

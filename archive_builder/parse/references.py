@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..model import Item, MeetingRef
-from .dates import find_dates, find_time
+from .dates import MONTHS, find_dates, find_time
 from .header import BODY_WORDS, tidy_body_name
 
 _MINUTES_OF = re.compile(r"\bminutes\b", re.I)
@@ -34,21 +34,26 @@ _BODY_BEFORE_MINUTES = re.compile(
 )
 _GENERIC_NAME_WORDS = {"board", "council", "committee", "meeting", "meetings", "regular", "special", "ordinary", "monthly",
                        "annual", "full", "the", "of", "and", "for", "draft", "amended", "previous", "last"}
+_MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_MINUTES = re.compile(
+    rf"\bthe\s+(?:amended\s+)?(?P<month>{_MONTH_WORD})\s+(?:(?:board|council|regular|monthly|meeting|ordinary)\s+){{0,2}}minutes\b"
+    rf"|\bminutes\s+(?:of|from)\s+the\s+(?P<month2>{_MONTH_WORD})\s+(?:(?:board|council|regular|monthly|ordinary)\s+)?meeting\b"
+)
 _NEXT_MEETING = re.compile(r"\bnext\s+(?:\w+\s+){0,4}?meeting\b|\bdate\s+(?:and\s+(?:time|venue)\s+)?of\s+(?:the\s+)?next\s+meeting\b", re.I)
 _NOT_MEETING_DATE = re.compile(r"\b(?:published|dated|report(?:ed)?\s+(?:of|on)|issued|circulated)\s+(?:on\s+)?$", re.I)
 
 
-def read_references(items: list[Item], own_body_names: list[str]) -> list[MeetingRef]:
+def read_references(items: list[Item], own_body_names: list[str], meeting_date: str | None = None) -> list[MeetingRef]:
     refs: list[MeetingRef] = []
     for item in items:
         if item.exempt:
             continue
-        refs += _minutes_refs(item, own_body_names)
+        refs += _minutes_refs(item, own_body_names, meeting_date)
         refs += _next_meeting_refs(item)
     return refs
 
 
-def _minutes_refs(item: Item, own_body_names: list[str]) -> list[MeetingRef]:
+def _minutes_refs(item: Item, own_body_names: list[str], meeting_date: str | None = None) -> list[MeetingRef]:
     if not _MINUTES_OF.search(item.title) and not any(_MINUTES_OF.search(r.text) for r in item.resolutions):
         return []
     sources = [(r.text, r.label) for r in item.resolutions if _MINUTES_OF.search(r.text)]
@@ -69,9 +74,26 @@ def _minutes_refs(item: Item, own_body_names: list[str]) -> list[MeetingRef]:
             named = _body_after(text[date.end:], own_body_names)
             refs.append(MeetingRef(date=date.iso, kind="notes-minutes" if named else kind, evidence=evidence,
                                    committee_name=named or body, item_number=_key(item), resolution_label=label))
-        if not dates and _PREVIOUS.search(text) and not body:
+        month = _month_named(text, meeting_date) if not dates and not body else None
+        if month:
+            # "approve the December board minutes": the meeting of that month, which the linker finds
+            refs.append(MeetingRef(date=None, kind=kind, evidence=_sentence_with(text, month[1]), month=month[0],
+                                   item_number=_key(item), resolution_label=label))
+        elif not dates and _PREVIOUS.search(text) and not body:
             refs.append(MeetingRef(date=None, kind=kind, evidence=evidence, item_number=_key(item), resolution_label=label))
     return refs
+
+
+def _month_named(text: str, meeting_date: str | None) -> tuple[str, str] | None:
+    """('YYYY-MM', the month's word) where minutes are named by a month alone ("the December board
+    minutes", "the minutes from the January monthly meeting"): the last such month up to the meeting's."""
+    match = _MONTH_MINUTES.search(text)
+    if not match or not meeting_date:
+        return None
+    word = match.group("month") or match.group("month2")
+    month = MONTHS[word.lower()]
+    year, current = int(meeting_date[:4]), int(meeting_date[5:7])
+    return f"{year if month <= current else year - 1}-{month:02d}", word
 
 
 def _other_body(text: str, own_body_names: list[str]) -> str | None:
@@ -124,7 +146,8 @@ def _next_meeting_refs(item: Item) -> list[MeetingRef]:
 
 
 def _key(item: Item) -> str | None:
-    return item.number or item.minute_number
+    """What the mention's item is known by: its number, or, where it has none, its title."""
+    return item.number or item.minute_number or item.title
 
 
 def _sentences(text: str) -> list[str]:
