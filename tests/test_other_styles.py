@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from archive_builder.extract import extract
+from archive_builder.model import Line
 from archive_builder.parse import parse_extraction
 
 DOCUMENTS = Path(__file__).parent / "documents"
@@ -237,3 +238,18 @@ def test_minutes_named_by_their_month_approve_that_months_one_meeting(tmp_path):
                                           "2025-04-14_minutes.md": april})
     links = json.loads(archive(root, "export").stdout)["links"]
     assert [l for l in links if l["kind"] == "approves-minutes" and l["from"].startswith("town-of-cedar-hollow/2025-04-14")] == []
+
+
+def test_a_roll_call_table_printed_column_by_column():
+    """Granicus' roll call, as text taken from its PDF: names, then titles, statuses and times, a few rows at a time."""
+    transit = facts_of("us-transit-board-minutes.txt")
+    assert [(a.name, a.status, a.note) for a in transit.attendance] == [
+        ("Maria Delgado", "present", None), ("Tom Whitfield", "present", "attended remotely"),
+        ("Ana Ruiz", "present", None), ("Peter Olsen", "absent", None), ("Grace Kim", "present", None)]
+
+
+def test_a_roll_call_whose_columns_do_not_tally_gives_no_one():
+    from archive_builder.parse.attendance import read_attendance
+
+    lines = [Line(text, 1) for text in ["Attendee Name", "Maria Delgado", "Tom Whitfield", "Status", "Present"]]
+    assert read_attendance([], [("Roll Call", lines)]) == []

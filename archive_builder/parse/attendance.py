@@ -64,6 +64,10 @@ def read_attendance(preamble: list[Line], items: list[tuple[str, list[Line]]]) -
             for label, text in _labelled_lists(lines):
                 attendees.extend(_list_attendees(label, text))
     if not attendees:
+        # ... or in a roll-call table a portal printed column by column (names, titles, statuses, times)
+        for lines in [preamble] + [lines for title, lines in items[:6]]:
+            attendees.extend(_roll_call_table(lines))
+    if not attendees:
         # ... or in a sentence: "Board members present were supervisors A, B and C, treasurer D and clerk E."
         for lines in [preamble] + [lines for title, lines in items[:3]]:
             for sentence in _sentences(lines):
@@ -156,6 +160,41 @@ def _by_role_word(text: str, role: str) -> list[tuple[str, str | None, str]]:
     pieces.append((role, post, text[start:]))
     return [(role, post, re.sub(r"^[\s,]*(?:and\s+)?|[\s,]*(?:and)?\s*$", "", piece))
             for role, post, piece in pieces if piece.strip(" ,")]
+
+
+# A roll call as a table ("Attendee Name | Title | Status | Arrived"), which text taken from a PDF gives
+# column by column, a few rows at a time: the names, then their titles, statuses and times. Read in
+# order, the n-th name is the n-th status's; where the counts differ, nothing is read (no guess).
+_TABLE_HEADER = re.compile(r"^\s*(?:attendee\s+name|name|member)\s*$", re.I)
+_TABLE_LABELS = re.compile(r"^\s*(?:attendee\s+name|name|title|status|arrived|departed|member|district)\s*$", re.I)
+_ROLL_STATUS = {"present": ("present", None), "remote": ("present", "attended remotely"), "absent": ("absent", None),
+                "excused": ("absent", "excused"), "late": ("late", None)}
+_ROLL_TIME = re.compile(r"^\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*$", re.I)
+_ROLL_TITLE = re.compile(r"\b(?:Director|District|Chair|Secretary|Treasurer|Member|Trustee|Councill?or|Mayor|Commissioner)\b")
+_ROLL_NAME = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]*){1,3}$")
+_PAGE_LINE = re.compile(r"^\s*page\s+\d+\s+of\s+\d+\s*$", re.I)
+
+
+def _roll_call_table(lines: list[Line]) -> list[Attendee]:
+    start = next((i for i, line in enumerate(lines) if _TABLE_HEADER.match(line.text)), None)
+    if start is None:
+        return []
+    names, statuses = [], []
+    for line in lines[start + 1:]:
+        text = line.text.strip()
+        if _TABLE_LABELS.match(text) or _ROLL_TIME.match(text) or _PAGE_LINE.match(text):
+            continue
+        if text.lower() in _ROLL_STATUS:
+            statuses.append(_ROLL_STATUS[text.lower()])
+        elif _ROLL_TITLE.search(text) and "," in text or _ROLL_TITLE.fullmatch(text):
+            continue
+        elif _ROLL_NAME.match(text) and len(names) <= len(statuses) + 12:
+            names.append(text)
+        else:
+            break  # the table has ended: the next item's words
+    if not names or len(names) != len(statuses):
+        return []
+    return [Attendee(name=name, status=status, role="member", note=note) for name, (status, note) in zip(names, statuses)]
 
 
 def _meaning(label: str) -> tuple[str, str, str | None]:

@@ -27,6 +27,7 @@ _MINUTE_REF_LINE = re.compile(r"^(?:Minute\s+)?(\d{1,4})/(\d{2}|\d{4})\.?(?:\s+(
 _NUMBERED = re.compile(
     r"^(?:(?:Agenda\s+)?Item\s+(?:No\.?\s*)?)?(\d{1,3})([a-z]?|\.\d{1,2})?(?:[.):]|\s*[-–—]\s|(?=\s))\s*(\S.*)$", re.I
 )
+_CLOCK = re.compile(r"^\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?\s?m\b|$)", re.I)
 _NUMBER_ALONE = re.compile(r"^\s*(?:(?:Agenda\s+)?Item\s+)?(?:(?P<arabic>\d{1,3})|(?P<roman>[IVXL]{1,6}))\.?\s*$", re.I)
 _ATTACHMENT = re.compile(r"^(?:PDF|Word|DOCX?|HTML|XLSX?)\s+\d+\s*[KM]B\b", re.I)
 _OPENING_LIST = re.compile(r"^(?:Present|Absent|Regrets|Staff|Also Present|Attendance|Members Present|Roll Call|Guests|Officers|In Attendance)\b[^:]{0,30}:", re.I)
@@ -290,6 +291,7 @@ class _Numbered:
 
     value: int  # the number, for the run ("III" is 3)
     printed: str  # as printed, with its letter ("4a", "III")
+    roman: bool  # numbered I, II, III: a run of its own, never continued by 5
     suffixed: bool  # "4a", "4.1": a part of item 4
     title: str
     lines: int  # the lines the heading takes
@@ -297,13 +299,16 @@ class _Numbered:
 
 def _numbered(lines: list[Line], index: int) -> _Numbered | None:
     match = _NUMBERED.match(lines[index].text)
+    if match and _CLOCK.match(lines[index].text):
+        return None  # "5:30 PM" is a time, not item 5
     if match and _heading_like(_strip_pages(match.group(3))[0]):
-        return _Numbered(int(match.group(1)), match.group(1) + (match.group(2) or ""), bool(match.group(2)), match.group(3), 1)
+        return _Numbered(int(match.group(1)), match.group(1) + (match.group(2) or ""), False, bool(match.group(2)),
+                         match.group(3), 1)
     alone = _NUMBER_ALONE.match(lines[index].text)
     if alone and index + 1 < len(lines) and _heading_like(lines[index + 1].text) and not _NUMBER_ALONE.match(lines[index + 1].text):
         printed = alone.group("arabic") or alone.group("roman").upper()
         value = int(printed) if alone.group("arabic") else _roman(printed)
-        return _Numbered(value, printed, False, lines[index + 1].text.strip(), 2) if value else None
+        return _Numbered(value, printed, not alone.group("arabic"), False, lines[index + 1].text.strip(), 2) if value else None
     return None
 
 
@@ -318,7 +323,7 @@ def _roman(text: str) -> int | None:
 
 def _by_numbered_headings(lines: list[Line], sections: set[Line]) -> ItemLayout | None:
     candidates = [(index, found) for index in range(len(lines)) if (found := _numbered(lines, index))]
-    chain = _longest_run(candidates, key=lambda c: (0, c[1].value), suffixed=lambda c: c[1].suffixed)
+    chain = _longest_run(candidates, key=lambda c: (c[1].roman, c[1].value), suffixed=lambda c: c[1].suffixed)
     if len(chain) < 2:
         return None
     layout = ItemLayout(preamble=lines[: chain[0][0]])
