@@ -253,3 +253,21 @@ def test_a_roll_call_whose_columns_do_not_tally_gives_no_one():
 
     lines = [Line(text, 1) for text in ["Attendee Name", "Maria Delgado", "Tom Whitfield", "Status", "Present"]]
     assert read_attendance([], [("Roll Call", lines)]) == []
+
+
+class TestScottishCommunityCouncil:
+    """'Present' with no colon over a two-column table of names and initials; councillors of the
+    local authority marked (SBC) among the members; guests and the public 'In Attendance'."""
+
+    @pytest.fixture
+    def facts(self):
+        return facts_of("scottish-community-council-minutes.txt")
+
+    def test_members_present_split_at_their_initials(self, facts):
+        assert people(facts, "present", "member") == ["Alison Reid", "Morag Innes", "Callum Ross", "Fiona Grant"]
+        assert people(facts, "present", "chair") == ["Duncan Fraser"]  # "The Meeting was chaired by Duncan Fraser."
+
+    def test_the_public_and_sentences_are_no_one(self, facts):
+        names = [a.name for a in facts.attendance]
+        assert not [n for n in names if "public" in n.lower() or "Meeting" in n or "Action" in n], names
+        assert people(facts, "apologies") == ["Iain Munro"]

@@ -26,7 +26,14 @@ _INLINE_LABEL = re.compile(
     r"(?<=\S)(?<!Also)(?<!Also,)(?<!Officials)(?<!Officers)(?<!Staff)(?<!Members)\s+(?=(?:Also,?\s+in\s+attendance|Also\s+present|Members\s+of\s+the\s+Public|Public|Apologies|In\s+attendance|Officers\s+present)\s*:)",
     re.I,
 )
-_PUBLIC_COUNT = re.compile(r",?\s*(?:with|and)\s+(?:\d+|[a-z]+)\s+members?\s+of\s+the\s+(?:public|press)\b[^,;]*", re.I)
+_PUBLIC_COUNT = re.compile(r"(?:,?\s*(?:with|and)\s+|^\s*)(?:\d+|[a-z]+)\s+members?\s+of\s+the\s+(?:public|press)\b[^,;]*", re.I)
+# A list's label printed without its colon, before the first name: "Present Catherine Chisholm CC ..."
+_BARE_LABEL = re.compile(r"^\s*(?P<label>present|also\s+present|in\s+attendance|apologies|absent)\s+(?P<rest>(?-i:[A-Z]).*)$", re.I)
+# Where a list stops: a sentence ("The Meeting was chaired by ..."), an action table's head ("Items Action").
+_LIST_ENDS = re.compile(r"^(?:.*\b(?:was|were|had|has)\b.*\.\s*$|items?\s+action\s*$)", re.I)
+_CHAIRED_BY = re.compile(r"\b(?:chaired|presided(?:\s+over)?)\s+by\s+(?P<name>(?:Cllr\.?\s+|Councillor\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})", re.I)
+# Initials printed after each name, as a two-column table reads: "Kenny Combe KC Graham Dolan GD".
+_INITIALS = re.compile(r"^[A-Z]{2,3}$")
 _STOP_LABEL = re.compile(r"^\s*(?:members of the public|public|press|guests?|visitors?)\s*:", re.I)
 _OFFICER_WORDS = re.compile(
     r"\b(?:Clerk|Officer|Manager|Director|Head|Chief|Counsel|Warden|Secretary|Treasurer|Solicitor|Assistant|Adviser|Advisor|"
@@ -79,6 +86,11 @@ def read_attendance(preamble: list[Line], items: list[tuple[str, list[Line]]]) -
     for title, lines in items:
         for sentence in _sentences(lines):
             _notes_in(sentence, attendees)
+    for sentence in _sentences(preamble):
+        chaired = _CHAIRED_BY.search(sentence)
+        found = find_attendee(attendees, chaired.group("name")) if chaired else None
+        if found and found.role == "member":
+            found.role = "chair"  # "The Meeting was chaired by Kenny Combe."
     return attendees
 
 
@@ -88,10 +100,11 @@ def _labelled_lists(lines: list[Line]) -> list[tuple[str, str]]:
     pieces = [piece for line in lines for piece in _INLINE_LABEL.split(line.text) if piece.strip()]
     for text in pieces:
         line = Line(text.strip(), 0)
-        match = _LABEL.match(line.text)
+        match = _LABEL.match(line.text) or _BARE_LABEL.match(line.text)
         if match:
             found.append((match.group("label").lower(), match.group("rest").strip()))
-        elif _STOP_LABEL.match(line.text) or re.match(r"^(?:UNRESTRICTED|EXEMPT|PART\s+(?:1|2|I|II|ONE|TWO)\b)", line.text):
+        elif _STOP_LABEL.match(line.text) or re.match(r"^(?:UNRESTRICTED|EXEMPT|PART\s+(?:1|2|I|II|ONE|TWO)\b)", line.text) \
+                or _LIST_ENDS.match(line.text):
             found.append(("stop", ""))  # the lists end where the business begins
         elif found and found[-1][0] != "stop":
             label, text = found[-1]
@@ -101,7 +114,7 @@ def _labelled_lists(lines: list[Line]) -> list[tuple[str, str]]:
 
 def _list_attendees(label: str, text: str) -> list[Attendee]:
     status, role, note = _meaning(label)
-    text = _PUBLIC_COUNT.sub("", text)
+    text = _without_initials(_PUBLIC_COUNT.sub("", text))
     if re.match(r"^\s*(?:none|nil|no apologies)\b", text, re.I):
         return []
     attendees = []
@@ -195,6 +208,25 @@ def _roll_call_table(lines: list[Line]) -> list[Attendee]:
     if not names or len(names) != len(statuses):
         return []
     return [Attendee(name=name, status=status, role="member", note=note) for name, (status, note) in zip(names, statuses)]
+
+
+def _without_initials(text: str) -> str:
+    """'Kenny Combe KC Carol Hamilton (SBC) CH' -> 'Kenny Combe, Carol Hamilton (SBC)': where each name is
+    followed by its own initials, they separate the names (and are not names themselves)."""
+    words = text.split()
+    kept: list[str] = []
+    found = 0
+    for word in words:
+        names = [w for w in kept if w != "," and not w.startswith("(")]
+        if _INITIALS.match(word) and len(names) >= len(word) and \
+                "".join(w[:1] for w in names[-len(word):]).upper() == word and "," not in kept[-len(word):]:
+            kept.append(",")
+            found += 1
+        else:
+            kept.append(word)
+    if found < 2:
+        return text
+    return " ".join(kept).replace(" ,", ",").strip(" ,")
 
 
 def _meaning(label: str) -> tuple[str, str, str | None]:
