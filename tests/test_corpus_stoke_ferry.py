@@ -93,7 +93,7 @@ def test_a_suggestion_nobody_seconded_is_not_a_decision(export):
 def test_resolved_months_read_the_formal_resolutions(export):
     april = meeting(export, f"{COUNCIL}/2018-04-04")
     bin_decision = item(april, "77/18")["resolutions"][0]
-    assert bin_decision["text"].startswith("A litter bin costing £68 be purchased")
+    assert bin_decision["text"].startswith("That a litter bin costing £68 be purchased")  # as printed
     assert (bin_decision["mover"], bin_decision["seconder"]) == ("Cllr Grant Tomkins", "Cllr Mandy Leamon")
 
 

@@ -50,9 +50,9 @@ class TestIrishCountyCouncil:
     def test_proposed_seconded_and_resolved(self, facts):
         adoption, disposal, next_meeting = decisions(facts)
         assert (adoption.mover, adoption.seconder) == ("Councillor Aoife Breen", "Councillor Ciara Dunne")
-        assert adoption.text == "The minutes of the monthly meeting held on 27 January 2025 be adopted."
+        assert adoption.text == "That the minutes of the monthly meeting held on 27 January 2025 be adopted."
         assert (disposal.votes.for_, disposal.votes.against, disposal.votes.abstain) == (5, 1, 0)
-        assert disposal.text.startswith("The disposal of land at Main Street")
+        assert disposal.text.startswith("That the disposal of land at Main Street")
         assert "next monthly meeting be held on Monday 31 March 2025" in next_meeting.text
 
     def test_references(self, facts):

@@ -27,7 +27,7 @@ _KEYWORD = re.compile(
     r"(?:\bRESOLVED\b|\bAGREED\b(?=\s*(?:that\b|:|–|-|to\b))|\bDECISION\s*:|(?<![\w,] )\bDecision\s*:|"
     r"(?:(?<=^)|(?<=[.;:]\s)|(?<=\bAnd\s))Resolved\b|\bit\s+was\s+(?:unanimously\s+)?resolved\b)"
 )
-_CONNECTOR = re.compile(r"^\s*(?:[,:–—-]\s*)?(?:(?:that|as follows)\b\s*[:,–—-]?\s*)?", re.I)
+_CONNECTOR = re.compile(r"^\s*(?:[,:–—-]\s*)?(?:(?:(?-i:that)|as follows)\b\s*[:,–—-]?\s*)?", re.I)
 _TO_THE_VOTE = re.compile(r"\bto the vote\b|\bvoting was as follows\b|\bput the (?:motion|amendment|recommendation)", re.I)
 _RESOLUTION_NUMBER = re.compile(r"^(?:Resolution\s+(?:No\.?\s*)?)?([A-Z]{0,3}\d{2,4}[-/]\d{1,4}[A-Z]?)\s+(?=Moved|Proposed|It was|[A-Z])")
 _PARAGRAPH_REFERENCE = re.compile(r"\bparagraph\s+(\d{1,2})\b", re.I)
