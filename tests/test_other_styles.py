@@ -271,3 +271,11 @@ class TestScottishCommunityCouncil:
         names = [a.name for a in facts.attendance]
         assert not [n for n in names if "public" in n.lower() or "Meeting" in n or "Action" in n], names
         assert people(facts, "apologies") == ["Iain Munro"]
+
+    def test_decisions_by_initials_and_planning_verdicts(self, facts):
+        approval, *verdicts = decisions(facts)
+        assert (approval.text, approval.mover, approval.seconder, approval.outcome) == (
+            "The Minutes of the Meeting held on 4 February 2025 were approved.", "Alison Reid", "Callum Ross", "carried")
+        assert [r.text for r in verdicts] == [
+            "Erection of Garage, 4 Mill Road, Glenbrae – supported.", "Extension to Dwelling, 9 Main Street. Supported."]
+        assert [(r.kind, r.date) for r in facts.references] == [("approves-minutes", "2025-02-04")]

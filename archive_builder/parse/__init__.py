@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 
 from ..model import Declaration, Document, DocumentFacts, Extraction, Item, Line, Problem
 from .actions import actions_in
-from .attendance import read_attendance, read_membership
+from .attendance import names_by_initials, read_attendance, read_membership
 from .classify import classify
 from .dates import find_dates
 from .declarations import read_declarations
@@ -167,12 +167,20 @@ def _read_business(facts: DocumentFacts, lines: list[Line], words: Words) -> set
     if minutes:
         facts.attendance = read_attendance(layout.preamble, [(b.title, b.lines) for b in layout.items])
         facts.declarations = _declarations(layout.preamble, layout.items, items)
+        _name_initials(items, names_by_initials(facts.attendance))
     else:
         facts.membership = read_membership(layout.preamble)
     facts.items = items
     facts.references = read_references(items, facts.body_names, facts.date)
     _withhold_lines(document, privacy, [(item, why) for item, why, text in zip(items, privacy.items, printed) if text])
     return hidden
+
+
+def _name_initials(items: list[Item], names: dict[str, str]) -> None:
+    """Movers and seconders given by initials ("Proposed by RW") named as the minutes' own list names them."""
+    for resolution in (r for item in items for r in item.resolutions):
+        resolution.mover = names.get(resolution.mover or "", resolution.mover)
+        resolution.seconder = names.get(resolution.seconder or "", resolution.seconder)
 
 
 def _withhold_lines(document: Document, privacy: Privacy, withheld: list[tuple[Item, str]]) -> None:

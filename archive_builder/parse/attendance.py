@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Attendee, Line, Member
-from .names import ListedName, parse_name, split_name_list
+from .names import ListedName, is_honorific, parse_name, split_name_list
 
 _LABEL = re.compile(
     r"^\s*(?P<label>(?:members\s+)?present(?:\s+in\s+the\s+chair)?|in\s+the\s+chair|attendance|councillors\s+present|"
@@ -208,6 +208,18 @@ def _roll_call_table(lines: list[Line]) -> list[Attendee]:
     if not names or len(names) != len(statuses):
         return []
     return [Attendee(name=name, status=status, role="member", note=note) for name, (status, note) in zip(names, statuses)]
+
+
+def names_by_initials(attendees: list[Attendee]) -> dict[str, str]:
+    """'RW' -> 'Rob Weatherston': the members' initials, where minutes name them so ("Proposed by RW"),
+    each only where one member has them."""
+    found: dict[str, list[str]] = {}
+    for attendee in attendees:
+        if attendee.role in ("member", "chair", "vice-chair", "substitute"):
+            words = [w for w in re.findall(r"[A-Z][\w'’-]*", attendee.name) if not is_honorific(w)]
+            if 2 <= len(words) <= 3:
+                found.setdefault("".join(w[0] for w in words), []).append(attendee.name)
+    return {initials: names[0] for initials, names in found.items() if len(set(names)) == 1}
 
 
 def _without_initials(text: str) -> str:

@@ -30,6 +30,9 @@ _MOTION_BY = re.compile(rf"(?i:\bmotion\s+(?:was\s+)?(?:made\s+)?by)\s+(?P<name>
 _MOVED_BY = re.compile(rf"(?i:\b(?:proposed|moved)(?:\s+by)?)[.:,]?\s+(?P<name>{_PERSON})")
 _LATE_BY = re.compile(rf"(?i:\bproposed\b)(?:(?!(?i:seconded)).){{0,160}}?\bby\s+(?P<name>{_LOOSE_PERSON}|{_CHAIR})")
 _BARE_MOVER_FIRST = re.compile(r"^[\W\d)]*(?P<name>[A-Z][a-z’'-]+\s+[A-Z][\w’'-]+)\s*,?\s+(?i:proposed|moved|made\s+(?:a|the)\s+motion)\b")
+# Minutes that name members by their initials throughout: "Proposed by RW and seconded by PP."
+_MOVED_BY_INITIALS = re.compile(r"(?i:\b(?:proposed|moved)\s+by)\s+(?P<name>[A-Z]{2,3})\b(?![’'\w])")
+_SECONDED_BY_INITIALS = re.compile(r"(?i:\bseconded\s+by)\s+(?P<name>[A-Z]{2,3})\b(?![’'\w])")
 _MOVER_LABEL = re.compile(rf"(?i:\b(?:mover|proposer))\s*:\s*(?P<name>{_LOOSE_PERSON})")
 _SECONDER_FIRST = re.compile(rf"(?P<name>{_PERSON}|{_CHAIR})\s+[Ss]econded\b")
 _SECONDED_BY = re.compile(rf"(?i:\bseconded(?:\s+by)?|\bsecond\s+by)[.:,]?\s+(?P<name>{_LOOSE_PERSON})")
@@ -53,7 +56,8 @@ def motion_in(sentence: str) -> Motion | None:
         return Motion(mover=None, seconder=None)
     if not _MOVING.search(sentence):
         return None
-    mover = _first_name(sentence, (_MOVER_FIRST, _MOTION_BY, _MOVED_BY, _MOVER_LABEL, _BARE_MOVER_FIRST, _LATE_BY))
+    mover = _first_name(sentence, (_MOVER_FIRST, _MOTION_BY, _MOVED_BY, _MOVER_LABEL, _BARE_MOVER_FIRST, _LATE_BY,
+                                   _MOVED_BY_INITIALS))
     seconder = seconder_in(sentence)
     if mover is None and seconder is None:
         return None
@@ -62,7 +66,8 @@ def motion_in(sentence: str) -> Motion | None:
 
 def seconder_in(sentence: str) -> str | None:
     """Who seconded, where the sentence says so ("Director Ruscha seconded the motion.")."""
-    return _first_name(sentence, (_SECONDER_FIRST, _SECONDED_BY, _SECONDER_LABEL, _BARE_SECONDER_FIRST))
+    return _first_name(sentence, (_SECONDER_FIRST, _SECONDED_BY, _SECONDER_LABEL, _BARE_SECONDER_FIRST,
+                                  _SECONDED_BY_INITIALS))
 
 
 def _first_name(sentence: str, patterns) -> str | None:

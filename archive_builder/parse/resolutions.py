@@ -47,6 +47,9 @@ _NOT_THIS_MEETING = re.compile(r"\bat (?:that|its|their|the \w+) meeting\b|\bpre
 _PASSIVE_DECISION = re.compile(r"\b(?:were|was|be|been|is|are)\s+(?:unanimously\s+)?(?:approved|agreed|adopted|accepted|appointed|elected|noted|supported|endorsed|confirmed|co-opted|ratified)\b", re.I)
 _NOTE_WORDS = re.compile(r"^(?:that\s+)?(?:[\w’'-]+\s+){0,6}?(?:to\s+)?(?:note|notes|noted)\b|\bbe noted\b|\bwas noted\b|\bwere noted\b", re.I)
 _ACTING_WORDS = re.compile(r"\b(?:agree[sd]?|approve[sd]?|endorse[sd]?|adopt(?:s|ed)?|delegate[sd]?|appoint(?:s|ed)?|authoris|recommend|request|ask|refer|confirm|be sent|send|be given|be undertaken|be provided|be signed|be approved)\b", re.I)
+_VERDICT = re.compile(r"(?:\s[–—-]\s*|\.\s+|\b(?:was|were|is)\s+)(?:supported|not\s+supported|opposed|objected\s+to)\.?\s*$", re.I)
+_ACTION_INITIALS = re.compile(r"(?<=[.!?;])\s+[A-Z]{2,3}(?:\s*[/&,]\s*[A-Z]{2,3})*\s*$")
+_BULLET_START = re.compile(r"^\s*(?:[-•●▪◦*\uf0b7\uf0a7\uf076\uf0d8]|\d{1,2}[.)])\s*")
 _DEFERRED = re.compile(r"\b(?:be\s+)?(?:deferred|postponed)\b", re.I)
 
 
@@ -466,7 +469,8 @@ def _from_motions(motions: list[_Motion], item_title: str, has_blocks: bool) -> 
         if has_blocks and motion.outcome in (None, "carried") and not motion.votes:
             continue  # a motion the item's formal resolution records
         text = motion.text if len(motion.text) > 3 else item_title
-        outcome = motion.outcome or "unknown"
+        # "The Minutes ... were approved. Proposed by RW and seconded by PP.": the words say how it went
+        outcome = motion.outcome or (_outcome_of_text(text) if _PASSIVE_DECISION.search(text) else "unknown")
         if outcome == "carried":
             outcome = _outcome_of_text(text) if _outcome_of_text(text) != "carried" else "carried"
         resolutions.append(Resolution(id="", text=_sentence(text), label=motion.label, page=motion.page,
@@ -482,6 +486,11 @@ def _prose_decisions(paras: list[Paragraph], consumed: set[int]) -> tuple[list[R
     for index, para in enumerate(paras):
         if index in consumed:
             continue
+        verdict = _verdict(para.text)
+        if verdict:
+            found.append(Resolution(id="", text=_sentence(verdict), page=para.page, outcome="carried"))
+            used.add(index)
+            continue
         for sentence in sentences(para.text):
             agreed = _BODY_AGREED.search(sentence)
             # "At that meeting, Members agreed ..." reports another meeting's decision, not this one's.
@@ -491,6 +500,15 @@ def _prose_decisions(paras: list[Paragraph], consumed: set[int]) -> tuple[list[R
                                         outcome=_outcome_of_text(sentence) if not votes else (outcome_from_votes(votes) or "carried"),
                                         votes=votes))
     return found, used
+
+
+def _verdict(text: str) -> str | None:
+    """A planning application and what the council said of it, in a line of its own: "Extension to
+    Dwelling House, 6 The Crofts – supported.", "Erection of Greenhouse, The Old Glebe. Supported. GD"
+    (the initials after it are whose action it is, from the action column)."""
+    text = _ACTION_INITIALS.sub("", text).strip()
+    text = re.sub(r"^[\W\d]*(?=[A-Z])", "", text) if _BULLET_START.match(text) else text
+    return text if _VERDICT.search(text) and len(text) < 300 else None
 
 
 # --- Shared ----------------------------------------------------------------------------------------
