@@ -125,7 +125,7 @@ def test_build_writes_the_same_report(checked, tmp_path):
     # the same, but for what only a build does: write pages (and move them, and publish)
     body = "".join(line for line in built.report.splitlines(keepends=True)[1:] if not line.startswith("Pages: "))
     assert body == checked.stdout.split("\n", 1)[1]
-    assert "Pages: 48 written, 2 unchanged, 0 removed" in built.report
+    assert "Pages: 47 written, 2 unchanged, 0 removed" in built.report
     assert built.report.startswith("Build report: 8 source file(s)")
     # On screen, the build prints the problems and leaves the file-by-file listing to the report.
     assert "Files (8)" not in built.stderr and "Files (8)" in built.report

@@ -279,3 +279,19 @@ class TestScottishCommunityCouncil:
         assert [r.text for r in verdicts] == [
             "Erection of Garage, 4 Mill Road, Glenbrae – supported.", "Extension to Dwelling, 9 Main Street. Supported."]
         assert [(r.kind, r.date) for r in facts.references] == [("approves-minutes", "2025-02-04")]
+
+
+def test_undertakings_and_remarks_in_parish_minutes(tmp_path):
+    text = ("STOKE BRIDGE PARISH COUNCIL\n\nMinutes of the Parish Council Meeting held on Wednesday 1 October 2025 at 7.00 pm\n\n"
+            "Present: Cllr Ann Example (Chair), Cllr Bob Smith\n\n"
+            "Play Area\n\nThe Clerk agreed to add the play area to the November agenda. Cllr Bob Smith agreed to review "
+            "the Emergency Plan and bring it back to the December meeting. Cllr Ann Example said the swings would be "
+            "discussed in November. The Clerk agreed that the visit had been useful.\n")
+    path = tmp_path / "2025-10-01_minutes.txt"
+    path.write_text(text, encoding="utf-8")
+    (facts,) = parse_extraction(extract(path, path.name), "minutes")
+    assert [(r.text, [(a.owner, a.due) for a in r.actions]) for r in decisions(facts)] == [
+        ("The Clerk agreed to add the play area to the November agenda.", [("Clerk", "2025-11")]),
+        ("Cllr Bob Smith agreed to review the Emergency Plan and bring it back to the December meeting.",
+         [("Cllr Bob Smith", "2025-12")]),
+    ]  # a remark ("said ... would be discussed") and an opinion with nothing to do are not decisions

@@ -21,7 +21,7 @@ from .dates import find_dates
 from .declarations import read_declarations
 from .exempt import exempt_marking
 from .header import read_header
-from .items import ItemBlock, find_items
+from .items import ItemBlock, as_one_item, find_items
 from .paragraphs import paragraphs
 from .private import DEFAULT_WORDS, Privacy, Words, private_business
 from .references import read_references
@@ -149,6 +149,8 @@ def _read_business(facts: DocumentFacts, lines: list[Line], words: Words) -> set
     number and title: nothing else of them is read, so nothing later can publish it."""
     document = facts.document
     layout = find_items(lines, words)
+    if not layout.items and document.kind == "minutes":
+        layout = as_one_item(lines)
     privacy = private_business(lines, [b.span for b in layout.items], [b.title for b in layout.items], words)
     out = {id(lines[index]) for index in privacy.lines | privacy.headings}
     layout.preamble = [line for line in layout.preamble if id(line) not in out]

@@ -43,19 +43,37 @@ _OWNER = re.compile(
     r"(?:cllr\.?|councillor|mr|mrs|ms|dr)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))\s+(?:to|will|would|shall|should|be asked to|agreed to)\b",
     re.I,
 )
+# Business sent on to a meeting or agenda to come: "add to the November agenda", "bring back to the June
+# meeting", "for further discussion in July", "deferred to March", "invite X to the April meeting".
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_FORUM = re.compile(
+    rf"\b(?:(?:next|following|subsequent)\s+(?:\w+\s+){{0,2}}?(?:meeting|agenda)|{_MONTHS}\s+(?:\w+\s+)?(?:meeting|agenda)|"
+    rf"(?:on|onto|to|for|within)\s+(?:the\s+|an?\s+)?(?:\w+\s+){{0,3}}?agenda(?:\s+item)?|"
+    rf"(?:in|at|for|to|until|till|by)\s+(?:the\s+)?{_MONTHS}\b)"
+)
+_DOING = re.compile(
+    r"\b(?:add|adding|added|place|placed|put|bring|brought|discuss|discussed|review|reviewed|invite|defer|deferred|"
+    r"draft|get|obtain|circulate|consider|considered|complete|take\s+forward|taken\s+forward|report|scan|email|"
+    r"amend|seek|look\s+at|provide|available|forward|contact|arrange|prepare|investigate|check|confirm|"
+    r"raise|revisit|return|come\s+back)\b",
+    re.I,
+)
+_MONTH_FORUM = re.compile(rf"\b(?:in|at|for|to|until|till|by|the)\s+(?:the\s+)?(?P<month>{_MONTHS})\b")
 _NOT_AN_ACTION = re.compile(r"^(?:that\s+)?(?:to\s+)?(?:note|notes|noted|approve|approves|approved|adopt|confirm)\b", re.I)
 
 
 def actions_in(text: str, meeting_date: str | None = None) -> list[Action]:
     """The action a decision sets, if any (one per decision: its parts are decisions of their own)."""
-    if not _ACTION.search(text) or (_NOT_AN_ACTION.search(text) and not re.search(r"\breport\s+back\b|\bbe sent\b", text, re.I)):
+    sent_on = bool(_FORUM.search(text) and _DOING.search(text))
+    if not (_ACTION.search(text) or sent_on) or \
+            (_NOT_AN_ACTION.search(text) and not sent_on and not re.search(r"\breport\s+back\b|\bbe sent\b", text, re.I)):
         return []
     text = _what_is_to_be_done(text)
     return [Action(text=text, owner=_owner(text), due=due_of(text, meeting_date), status="open")]
 
 
 _PREAMBLE = re.compile(
-    r"^(?:it\s+was\s+(?:(?:proposed|moved)\b[^;]*?\band\s+)?(?:agreed|resolved)\s+(?:unanimously\s+)?(?:that\s+)?|"
+    r"^(?:it\s+was\s+(?:(?:proposed|moved)\b[^;]*?\band\s+)?(?:unanimously\s+)?(?:agreed|resolved)\s+(?:unanimously\s+)?(?:that\s+)?|"
     r"that,?\s+(?:arising\s+from|further\s+to|following)\s+\([^)]*\)\s*[:,]?\s*)",
     re.I,
 )
@@ -79,8 +97,8 @@ def due_of(text: str, meeting_date: str | None = None) -> str | None:
     dates = [d for d in find_dates(text) if not meeting_date or d.iso > meeting_date]
     if dates:
         return dates[0].iso
-    for match in _BY_WHEN.finditer(text):
-        month = month_of(match.group("when"), after=meeting_date)
+    for match in [*_BY_WHEN.finditer(text), *_MONTH_FORUM.finditer(text)]:
+        month = month_of(match.group("when") if "when" in match.groupdict() else match.group("month"), after=meeting_date)
         if month and (not meeting_date or month > meeting_date[:7]):
             return month
     return None

@@ -91,6 +91,22 @@ def find_items(lines: list[Line], words: Words = DEFAULT_WORDS) -> ItemLayout:
     return ItemLayout(preamble=lines)
 
 
+UNNUMBERED_BUSINESS = "Business of the meeting"
+
+
+def as_one_item(lines: list[Line]) -> ItemLayout:
+    """Minutes in which no item could be found, their business after the opening lists as one item:
+    their decisions are still read, and belong to an item with a title."""
+    start = _after_opening_lists(lines)
+    if start < 1 or start >= len(lines):
+        return ItemLayout(preamble=lines)
+    item = ItemBlock(number=None, title=UNNUMBERED_BUSINESS, lines=lines[start:], page=lines[start].page,
+                     span=(start - 1, len(lines)))  # the span starts at the line before, as a heading's would
+    layout = ItemLayout(preamble=lines[:start], items=[item])
+    _without_sign_off(item)
+    return layout
+
+
 def _without_sign_off(item: ItemBlock) -> None:
     """The last item does not own what closes the document: the officer's or chair's signature, the
     date it was published, a phone number, a note on exempt items or on mobile phones."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model import Line, Resolution, Votes
 from .labels import Part, leaves, nest, read_label
+from .actions import actions_in as actions_in_sentence
 from .motions import motion_in, seconder_in, sentences
 from .names import split_name_list
 from .paragraphs import Paragraph, paragraphs
@@ -47,6 +48,14 @@ _NOT_THIS_MEETING = re.compile(r"\bat (?:that|its|their|the \w+) meeting\b|\bpre
 _PASSIVE_DECISION = re.compile(r"\b(?:were|was|be|been|is|are)\s+(?:unanimously\s+)?(?:approved|agreed|adopted|accepted|appointed|elected|noted|supported|endorsed|confirmed|co-opted|ratified)\b", re.I)
 _NOTE_WORDS = re.compile(r"^(?:that\s+)?(?:[\w’'-]+\s+){0,6}?(?:to\s+)?(?:note|notes|noted)\b|\bbe noted\b|\bwas noted\b|\bwere noted\b", re.I)
 _ACTING_WORDS = re.compile(r"\b(?:agree[sd]?|approve[sd]?|endorse[sd]?|adopt(?:s|ed)?|delegate[sd]?|appoint(?:s|ed)?|authoris|recommend|request|ask|refer|confirm|be sent|send|be given|be undertaken|be provided|be signed|be approved)\b", re.I)
+_WHO_UNDERTAKES = (
+    r"(?:(?i:the)\s+)?(?:Clerk|Chair(?:man|woman|person)?|Vice[- ]Chair\w*|Handyman|Officers?|Treasurer|Secretary)"
+    r"|(?:Cllr\.?|Councillor)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+)
+_UNDERTAKING = re.compile(
+    r"^(?:That\s+)?(?:(?i:it\s+was\s+(?:also\s+|further\s+|then\s+)?agreed)\s+(?:to\s+|that\s+)?[a-z]"
+    rf"|(?:{_WHO_UNDERTAKES})\s+(?:agreed|undertook|offered|volunteered|will|would|was\s+asked|is\s+to|to)\s+(?:to\s+)?[a-z])"
+)
 _VERDICT = re.compile(r"(?:\s[–—-]\s*|\.\s+|\b(?:was|were|is)\s+)(?:supported|not\s+supported|opposed|objected\s+to)\.?\s*$", re.I)
 _ACTION_INITIALS = re.compile(r"(?<=[.!?;])\s+[A-Z]{2,3}(?:\s*[/&,]\s*[A-Z]{2,3})*\s*$")
 _BULLET_START = re.compile(r"^\s*(?:[-•●▪◦*\uf0b7\uf0a7\uf076\uf0d8]|\d{1,2}[.)])\s*")
@@ -96,6 +105,9 @@ def read_decisions(lines: list[Line], item_title: str = "") -> Decisions:
         prose, used = _prose_decisions(paras, consumed)
         resolutions += prose
         consumed |= used
+    undertaken, used = _undertakings(paras, consumed)
+    resolutions += undertaken
+    consumed |= used
     resolutions.sort(key=lambda r: r.page or 0)
     return Decisions(resolutions=_distinct(resolutions), narrative=_narrative(paras, consumed, blocks))
 
@@ -500,6 +512,32 @@ def _prose_decisions(paras: list[Paragraph], consumed: set[int]) -> tuple[list[R
                                         outcome=_outcome_of_text(sentence) if not votes else (outcome_from_votes(votes) or "carried"),
                                         votes=votes))
     return found, used
+
+
+def _undertakings(paras: list[Paragraph], consumed: set[int]) -> tuple[list[Resolution], set[int]]:
+    """What a member or officer agreed to do, where it sets an action: "The Clerk agreed to add to the
+    November agenda.", "Cllr Daphne Clements agreed to review the plan and bring it back to the June
+    meeting." A remark ("Cllr X said ...") or a wish with nothing to be done is not one."""
+    found, used = [], set()
+    for index, para in enumerate(paras):
+        if index in consumed:
+            continue
+        for sentence in sentences(para.text):
+            sentence = _after_run_in_heading(sentence)
+            if _UNDERTAKING.match(sentence) and actions_in_sentence(sentence):
+                found.append(Resolution(id="", text=_sentence(sentence), page=para.page, outcome="carried"))
+    return found, used
+
+
+def _after_run_in_heading(sentence: str) -> str:
+    """'Play Area The Clerk agreed to ...': a heading run into the sentence after it is not its start."""
+    match = re.search(rf"(?<!\S)(?:{_WHO_UNDERTAKES})\s", sentence)
+    if not match or match.start() == 0:
+        return sentence
+    words = sentence[: match.start()].split()
+    if len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in {"of", "and", "the", "to", "for", "on", "in", "–", "-", "&"} for w in words):
+        return sentence[match.start():]
+    return sentence
 
 
 def _verdict(text: str) -> str | None:
