@@ -200,7 +200,7 @@ class TestBodiesNamedByTheirOrganisation:
 
     def test_motions_as_us_boards_minute_them(self):
         town = decisions(facts_of("us-town-board-minutes.md"))
-        assert [(r.mover, r.seconder, r.outcome) for r in town] == [
+        assert [(r.mover, r.seconder, r.outcome) for r in town][:2] == [
             ("Ann Lindqvist", "Joe Marsh", "carried"), (None, None, "carried")]
         assert town[0].text == "Motion by Ann Lindqvist, second by Joe Marsh to approve the March board minutes."
         assert town[1].text.startswith("Motion and second to hire Lake Grading")
@@ -295,3 +295,14 @@ def test_undertakings_and_remarks_in_parish_minutes(tmp_path):
         ("Cllr Bob Smith agreed to review the Emergency Plan and bring it back to the December meeting.",
          [("Cllr Bob Smith", "2025-12")]),
     ]  # a remark ("said ... would be discussed") and an opinion with nothing to do are not decisions
+
+
+def test_a_next_meeting_without_its_year_and_a_promise_to_bring_something_back():
+    town = facts_of("us-town-board-minutes.md")
+    closing = [r.text for r in decisions(town)][2:]
+    assert closing == ["Joe Marsh said he will bring the road quotes to the May board meeting.",
+                       "The next meeting will be on May 12 at 7:00 pm."]  # a remark ("said the grader was old") is none
+    promise = decisions(town)[2]
+    assert [(a.owner, a.due) for a in promise.actions] == [(None, "2025-05")]
+    assert [(r.kind, r.date, r.start_time) for r in town.references if r.kind == "next-meeting"] == [
+        ("next-meeting", "2025-05-12", "19:00")]

@@ -55,7 +55,7 @@ _DOING = re.compile(
     r"\b(?:add|adding|added|place|placed|put|bring|brought|discuss|discussed|review|reviewed|invite|defer|deferred|"
     r"draft|get|obtain|circulate|consider|considered|complete|take\s+forward|taken\s+forward|report|scan|email|"
     r"amend|seek|look\s+at|provide|available|forward|contact|arrange|prepare|investigate|check|confirm|"
-    r"raise|revisit|return|come\s+back)\b",
+    r"raise|revisit|return|come\s+back|make\s+(?:more\s+|further\s+)?decisions?|decide)\b",
     re.I,
 )
 _MONTH_FORUM = re.compile(rf"\b(?:in|at|for|to|until|till|by|the)\s+(?:the\s+)?(?P<month>{_MONTHS})\b")

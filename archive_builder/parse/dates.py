@@ -80,6 +80,32 @@ def find_dates(text: str) -> list[DateMatch]:
     return [found[key] for key in sorted(found)]
 
 
+# "January 22", "22nd January", with no year: read only where a date it must follow is known.
+_MONTH_DAY = re.compile(rf"\b{_WEEKDAY}?{_MONTH}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)(?![:.]\d)", re.IGNORECASE)
+_DAY_MONTH = re.compile(rf"\b{_WEEKDAY}?{_DAY}(?:\s+of)?\s+{_MONTH}\b(?!,?\s+(?:19|20)\d\d)", re.IGNORECASE)
+
+
+def dates_after(text: str, after: str) -> list[DateMatch]:
+    """Dates written without a year ("the next meeting will be on January 22"), each read as the first
+    such day after `after` (YYYY-MM-DD), with the dates that do give their year; in order of position."""
+    found = {m.start: m for m in find_dates(text)}
+    start = dt.date.fromisoformat(after)
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        for match in pattern.finditer(text):
+            if any(m.start <= match.start() < m.end for m in found.values()):
+                continue
+            month, day = MONTHS[match.group("month").lower().rstrip(".")], int(match.group("day"))
+            for year in (start.year, start.year + 1):
+                try:
+                    day_of = dt.date(year, month, day)
+                except ValueError:
+                    continue
+                if day_of > start:
+                    found[match.start()] = DateMatch(day_of.isoformat(), match.start(), match.end(), match.group(0))
+                    break
+    return [found[key] for key in sorted(found)]
+
+
 def first_date(text: str) -> str | None:
     dates = find_dates(text)
     return dates[0].iso if dates else None

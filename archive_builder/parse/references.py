@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..model import Item, MeetingRef
-from .dates import MONTHS, find_dates, find_time
+from .dates import MONTHS, dates_after, find_dates, find_time
 from .header import BODY_WORDS, tidy_body_name
 
 _MINUTES_OF = re.compile(r"\bminutes\b", re.I)
@@ -39,7 +39,7 @@ _MONTH_MINUTES = re.compile(
     rf"\bthe\s+(?:amended\s+)?(?P<month>{_MONTH_WORD})\s+(?:(?:board|council|regular|monthly|meeting|ordinary)\s+){{0,2}}minutes\b"
     rf"|\bminutes\s+(?:of|from)\s+the\s+(?P<month2>{_MONTH_WORD})\s+(?:(?:board|council|regular|monthly|ordinary)\s+)?meeting\b"
 )
-_NEXT_MEETING = re.compile(r"\bnext\s+(?:\w+\s+){0,4}?meeting\b|\bdate\s+(?:and\s+(?:time|venue)\s+)?of\s+(?:the\s+)?next\s+meeting\b", re.I)
+_NEXT_MEETING = re.compile(r"\bnext\s+(?:[\w'’]+\s+){0,4}?meeting\b|\bdate\s+(?:and\s+(?:time|venue)\s+)?of\s+(?:the\s+)?next\s+meeting\b", re.I)
 _NOT_MEETING_DATE = re.compile(r"\b(?:published|dated|report(?:ed)?\s+(?:of|on)|issued|circulated)\s+(?:on\s+)?$", re.I)
 
 
@@ -49,7 +49,7 @@ def read_references(items: list[Item], own_body_names: list[str], meeting_date: 
         if item.exempt:
             continue
         refs += _minutes_refs(item, own_body_names, meeting_date)
-        refs += _next_meeting_refs(item)
+        refs += _next_meeting_refs(item, meeting_date)
     return refs
 
 
@@ -130,14 +130,15 @@ def _normal(name: str) -> str:
     return re.sub(r"[^a-z]", "", re.sub(r"\b(?:the|of|and)\b", "", name.lower()))
 
 
-def _next_meeting_refs(item: Item) -> list[MeetingRef]:
+def _next_meeting_refs(item: Item, meeting_date: str | None = None) -> list[MeetingRef]:
     sources = [(r.text, r.label) for r in item.resolutions if _NEXT_MEETING.search(r.text)]
     if not sources and _NEXT_MEETING.search(item.title):
         sources = [(f"{item.title}. {item.text}", None)]
     for text, label in sources:
         match = _NEXT_MEETING.search(text)
         after = text[match.start() :]
-        dates = find_dates(after)
+        # "The next meeting will be on January 22 at 6:30 pm": the first January 22 after this meeting
+        dates = dates_after(after, meeting_date) if meeting_date else find_dates(after)
         if dates:
             window = after[: dates[0].end + 60]
             return [MeetingRef(date=dates[0].iso, kind="next-meeting", evidence=_sentence_with(text, dates[0].text),

@@ -50,11 +50,20 @@ _NOTE_WORDS = re.compile(r"^(?:that\s+)?(?:[\w’'-]+\s+){0,6}?(?:to\s+)?(?:note
 _ACTING_WORDS = re.compile(r"\b(?:agree[sd]?|approve[sd]?|endorse[sd]?|adopt(?:s|ed)?|delegate[sd]?|appoint(?:s|ed)?|authoris|recommend|request|ask|refer|confirm|be sent|send|be given|be undertaken|be provided|be signed|be approved)\b", re.I)
 _WHO_UNDERTAKES = (
     r"(?:(?i:the)\s+)?(?:Clerk|Chair(?:man|woman|person)?|Vice[- ]Chair\w*|Handyman|Officers?|Treasurer|Secretary)"
-    r"|(?:Cllr\.?|Councillor)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+    r"|(?:Cllr\.?|Councillor|Director|Supervisor|Trustee)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+    r"|(?:(?i:the)\s+)?(?i:board|council|committee|[a-z]+\s+committee)"
 )
 _UNDERTAKING = re.compile(
     r"^(?:That\s+)?(?:(?i:it\s+was\s+(?:also\s+|further\s+|then\s+)?agreed)\s+(?:to\s+|that\s+)?[a-z]"
-    rf"|(?:{_WHO_UNDERTAKES})\s+(?:agreed|undertook|offered|volunteered|will|would|was\s+asked|is\s+to|to)\s+(?:to\s+)?[a-z])"
+    rf"|(?:{_WHO_UNDERTAKES})\s+(?:still\s+)?(?:agreed|undertook|offered|volunteered|will|would|was\s+asked|is\s+to|to|plans\s+to)"
+    r"\s+(?:to\s+)?[a-z]"
+    # "Janet Keough said she will bring the descriptions to the May board meeting."
+    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\s+said\s+(?:that\s+)?(?:she|he|they)\s+(?:will|would)\s+[a-z])"
+)
+_NEXT_MEETING_FIXED = re.compile(
+    r"^(?:the\s+)?(?:next|next\s+month['’]s)\s+(?:\w+\s+){0,3}?meeting\s+(?:will|would|is\s+to|shall)\s+be\s+(?:held\s+)?(?:on\s+)?"
+    r"(?:\w+day,?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{1,2}(?:st|nd|rd|th)?\s+\w+)",
+    re.I,
 )
 _VERDICT = re.compile(r"(?:\s[–—-]\s*|\.\s+|\b(?:was|were|is)\s+)(?:supported|not\s+supported|opposed|objected\s+to)\.?\s*$", re.I)
 _ACTION_INITIALS = re.compile(r"(?<=[.!?;])\s+[A-Z]{2,3}(?:\s*[/&,]\s*[A-Z]{2,3})*\s*$")
@@ -524,7 +533,10 @@ def _undertakings(paras: list[Paragraph], consumed: set[int]) -> tuple[list[Reso
             continue
         for sentence in sentences(para.text):
             sentence = _after_run_in_heading(sentence)
-            if _UNDERTAKING.match(sentence) and actions_in_sentence(sentence):
+            if _NEXT_MEETING_FIXED.search(sentence):
+                # "The next meeting will be on January 22 at 6:30 pm.": the date fixed, as a decision records it
+                found.append(Resolution(id="", text=_sentence(sentence), page=para.page, outcome="carried"))
+            elif _UNDERTAKING.match(sentence) and actions_in_sentence(sentence):
                 found.append(Resolution(id="", text=_sentence(sentence), page=para.page, outcome="carried"))
     return found, used
 
