@@ -97,7 +97,7 @@ class TestUSCityCouncil:
         return facts_of("us-city-council-minutes.txt")
 
     def test_meeting(self, facts):
-        assert (facts.committee_name, facts.date, facts.start_time) == ("City Council", "2025-03-11", "19:00")
+        assert (facts.committee_name, facts.date, facts.start_time) == ("Lakewood City Council", "2025-03-11", "19:00")
 
     def test_roll_call(self, facts):
         assert people(facts, "absent") == ["Councilmember Tom Brown"]
@@ -306,3 +306,12 @@ def test_a_next_meeting_without_its_year_and_a_promise_to_bring_something_back()
     assert [(a.owner, a.due) for a in promise.actions] == [(None, "2025-05")]
     assert [(r.kind, r.date, r.start_time) for r in town.references if r.kind == "next-meeting"] == [
         ("next-meeting", "2025-05-12", "19:00")]
+
+
+def test_an_agenda_that_never_says_agenda():
+    """A portal's agenda: the board, the date, numbered business to come, and nothing minuted of it."""
+    facts = facts_of("us-transit-board-agenda.txt")
+    assert (facts.document.kind, facts.committee_name, facts.date) == (
+        "agenda", "Lakeport Regional Transit District Board of Directors", "2025-04-08")
+    assert [i.title for i in facts.items] == ["Call to Order", "Roll Call", "Approval of Minutes", "Fare Study", "Adjourn"]
+    assert facts_of("us-transit-board-minutes.txt").document.kind == "minutes"

@@ -43,7 +43,25 @@ MIN_SCORE = 4
 def classify(lines: list[Line]) -> str:
     scores = kind_scores(lines)
     kind, score = max(scores.items(), key=lambda pair: (pair[1], -KINDS.index(pair[0])))
-    return kind if score >= MIN_SCORE else "other"
+    if score >= MIN_SCORE:
+        return kind
+    return "agenda" if _lists_business_to_come(lines) else "other"
+
+
+# An agenda that never says "Agenda" (a portal's: "BOARD MEETING / Tuesday, February 25, 2025 / I. Call
+# to Order / II. ..."): numbered business, and none of what minutes record of it.
+_NUMBERED_HEADING = re.compile(r"^\s*(?:(?:[IVXL]{1,6}|\d{1,2})\.?\s*$|\d{1,2}\.\s+[A-Z])")
+_RECORDED = re.compile(
+    r"\b(?:called\s+(?:the\s+meeting\s+)?to\s+order|seconded|carried|passed|was\s+approved|were\s+approved|"
+    r"present\s+were|apologies\s+(?:for\s+absence\s+)?were\s+received|resolved|adjourned\s+at)\b",
+    re.I,
+)
+MIN_AGENDA_ITEMS = 5
+
+
+def _lists_business_to_come(lines: list[Line]) -> bool:
+    numbered = sum(1 for line in lines if _NUMBERED_HEADING.match(line.text))
+    return numbered >= MIN_AGENDA_ITEMS and not any(_RECORDED.search(line.text) for line in lines)
 
 
 def kind_scores(lines: list[Line]) -> dict[str, int]:

@@ -146,7 +146,12 @@ def _named_by_organisation(text_lines: list[str]) -> str | None:
     if organisation is None:
         return None
     generic = next((tidy_body_name(t) for t in text_lines if _whole_line_body(t) and _generic_body(t)), None)
-    return f"{organisation} {generic}" if generic and generic.lower() not in organisation.lower() else organisation
+    if not generic or generic.lower() in organisation.lower():
+        return organisation
+    place = re.match(r"(City|Town|Village|County|Borough|Township)\s+of\s+(.+)", organisation)
+    if place and generic.lower().startswith(place.group(1).lower()):
+        return f"{place.group(2)} {generic}"  # "CITY OF LAKEWOOD" / "CITY COUNCIL": Lakewood City Council
+    return f"{organisation} {generic}"
 
 
 def _generic_body(text: str) -> bool:
@@ -197,6 +202,8 @@ def _add_name(found: list[str], candidate: str, organisation: bool = False) -> N
     name = tidy_body_name(candidate)
     if not name or name.lower() in _GENERIC_BODIES or len(name) > 120 or len(name.split()) > 16:
         return
+    if not organisation and _generic_body(name):
+        return  # "Board of Directors" names no body until its organisation's name is joined to it
     if not (organisation or re.search(rf"\b{BODY_WORDS}\b", name, re.I)) or _POST.search(name):
         return
     if any(name.lower() == existing.lower() for existing in found):
