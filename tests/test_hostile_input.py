@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -153,6 +154,17 @@ def test_a_manifest_naming_paths_outside_docs_removes_nothing_there(tmp_path):
     manifest.write_text(json.dumps({**entries, "../../victim.txt": "copy", str(victim): "copy"}), encoding="utf-8")
     assert archive(root, "build").exit_code == 0
     assert victim.read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_folder_of_docs_that_links_out_is_never_written_through(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    root = new_archive(tmp_path / "a", {"2025-03-04_minutes.txt": minutes()})
+    shutil.rmtree(root / "docs" / "meetings", ignore_errors=True)
+    (root / "docs" / "meetings").symlink_to(outside)
+    built = archive(root, "build", "--no-publish")
+    assert list(outside.iterdir()) == []
+    assert "ERROR: docs/meetings/planning-committee/2025-03-04/index.md: an address outside docs/: not written" in built.stderr
 
 
 def test_a_redirect_from_an_address_outside_the_site_is_never_written(tmp_path):

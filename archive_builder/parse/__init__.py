@@ -150,8 +150,9 @@ def _read_business(facts: DocumentFacts, lines: list[Line], words: Words) -> set
     document = facts.document
     layout = find_items(lines, words)
     if not layout.items and document.kind == "minutes":
-        layout = as_one_item(lines)
-    privacy = private_business(lines, [b.span for b in layout.items], [b.title for b in layout.items], words)
+        layout = as_one_item(lines, layout.headings)
+    privacy = private_business(lines, [b.span for b in layout.items], [b.title for b in layout.items], words,
+                               headings=layout.headings)
     out = {id(lines[index]) for index in privacy.lines | privacy.headings}
     layout.preamble = [line for line in layout.preamble if id(line) not in out]
     hidden = set(privacy.lines)
@@ -189,7 +190,7 @@ def _withhold_lines(document: Document, privacy: Privacy, withheld: list[tuple[I
     """Say in the document's warnings what was withheld and why (the private items whose text is
     withheld, then the other lines); its original file is not published."""
     reasons = [f"{item.number or item.minute_number or item.title}: {why}" for item, why in withheld]
-    reasons += sorted(set(privacy.reasons), key=privacy.reasons.index)
+    reasons += list(privacy.reasons)
     if reasons:
         document.published = False
         document.warnings.append(f"{PRIVATE_WARNING} ({'; '.join(reasons)}); the original file is not published")

@@ -225,16 +225,22 @@ def names_by_initials(attendees: list[Attendee]) -> dict[str, str]:
 def _without_initials(text: str) -> str:
     """'Kenny Combe KC Carol Hamilton (SBC) CH' -> 'Kenny Combe, Carol Hamilton (SBC)': where each name is
     followed by its own initials, they separate the names (and are not names themselves)."""
-    words = text.split()
     kept: list[str] = []
+    names: list[str] = []  # the words kept that can be names (not a bracket, not a separator)
+    last_separator = -1  # where in `kept` the last separator (initials, or a comma of the text) stands
     found = 0
-    for word in words:
-        names = [w for w in kept if w != "," and not w.startswith("(")]
-        if _INITIALS.match(word) and len(names) >= len(word) and \
-                "".join(w[:1] for w in names[-len(word):]).upper() == word and "," not in kept[-len(word):]:
+    for word in text.split():
+        k = len(word)
+        if _INITIALS.match(word) and len(names) >= k and "".join(w[:1] for w in names[-k:]).upper() == word \
+                and last_separator < len(kept) - k:
+            last_separator = len(kept)
             kept.append(",")
             found += 1
         else:
+            if word == ",":
+                last_separator = len(kept)
+            elif not word.startswith("("):
+                names.append(word)
             kept.append(word)
     if found < 2:
         return text

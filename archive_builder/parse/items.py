@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Line
-from .private import DEFAULT_WORDS, Words, section_headings
+from .private import DEFAULT_WORDS, Heading, Words, section_headings
 
 _ITEM_MARKER = re.compile(r"^\(\s*(?:Agenda\s+)?Item\s+(?:No\.?\s*)?(\d{1,3}[A-Za-z]?(?:\.\d+)?)\s*\)\s*$", re.I)
 _MINUTE_NUMBER_LINE = re.compile(r"^(\d{1,4})\.\s+(\S.*)$")
@@ -76,33 +76,37 @@ class ItemBlock:
 class ItemLayout:
     preamble: list[Line] = field(default_factory=list)  # what comes before the first item
     items: list[ItemBlock] = field(default_factory=list)
+    headings: dict[int, Heading] = field(default_factory=dict)  # the section headings, by line index (parse/private.py)
 
 
 def find_items(lines: list[Line], words: Words = DEFAULT_WORDS) -> ItemLayout:
     """The items, each with its lines; which of them were taken in private is read afterwards
     (parse/private.py), from the layout. `words`: what heads a section ("UNRESTRICTED ITEMS", "Part 2"),
     which is never an item nor part of one's title."""
-    sections = {lines[index] for index in section_headings(lines, words)}
+    headings = section_headings(lines, words)
+    sections = {lines[index] for index in headings}
     for scheme in (_by_item_markers, _by_minute_references, _by_numbered_headings, _by_capital_headings):
         layout = scheme(lines, sections)
         if layout is not None:
             _without_sign_off(layout.items[-1])
-            return _with_unnumbered_opening(layout, sections)
-    return ItemLayout(preamble=lines)
+            layout = _with_unnumbered_opening(layout, sections)
+            layout.headings = headings
+            return layout
+    return ItemLayout(preamble=lines, headings=headings)
 
 
 UNNUMBERED_BUSINESS = "Business of the meeting"
 
 
-def as_one_item(lines: list[Line]) -> ItemLayout:
+def as_one_item(lines: list[Line], headings: dict[int, Heading]) -> ItemLayout:
     """Minutes in which no item could be found, their business after the opening lists as one item:
     their decisions are still read, and belong to an item with a title."""
     start = _after_opening_lists(lines)
     if start < 1 or start >= len(lines):
-        return ItemLayout(preamble=lines)
+        return ItemLayout(preamble=lines, headings=headings)
     item = ItemBlock(number=None, title=UNNUMBERED_BUSINESS, lines=lines[start:], page=lines[start].page,
                      span=(start - 1, len(lines)))  # the span starts at the line before, as a heading's would
-    layout = ItemLayout(preamble=lines[:start], items=[item])
+    layout = ItemLayout(preamble=lines[:start], items=[item], headings=headings)
     _without_sign_off(item)
     return layout
 

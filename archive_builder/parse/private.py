@@ -280,20 +280,22 @@ class Privacy:
     items: list[str | None] = field(default_factory=list)
     lines: set[int] = field(default_factory=set)
     headings: set[int] = field(default_factory=set)
-    reasons: list[str] = field(default_factory=list)  # why lines outside private items were withheld
-
+    reasons: dict[str, None] = field(default_factory=dict)  # why lines outside private items were withheld, in order
 
 
 def private_business(lines: list[Line], spans: list[tuple[int, int]], titles: list[str],
-                     words: Words = DEFAULT_WORDS, parts: bool = True) -> Privacy:
+                     words: Words = DEFAULT_WORDS, parts: bool = True,
+                     headings: dict[int, Heading] | None = None) -> Privacy:
     """Which of a document's items (their lines' spans and titles, in order) and which other lines
     were taken in private: a walk through the lines in order, keeping the state (None: public; else
-    why it is private)."""
+    why it is private). `headings`: the document's section headings, where the item finder read them."""
     privacy = Privacy()
     if not words.withhold:
         privacy.items = [None] * len(spans)
         return privacy
-    walk = _Walk(lines, section_headings(lines, words, parts), [start for start, _ in spans], privacy)
+    if headings is None:
+        headings = section_headings(lines, words, parts)
+    walk = _Walk(lines, headings, [start for start, _ in spans], privacy)
     state: str | None = None
     position = 0
     for (start, end), title in zip(spans, titles):
@@ -340,8 +342,7 @@ class _Walk:
                 self.privacy.headings.add(index)
                 state = self._under(index, found, state)
             elif state and not withheld and not _NOTICE.search(self.lines[index].text):
-                if index not in self.privacy.lines:
-                    self.privacy.reasons.append((f"in item '{_quoted(item)}', " if item else "") + state)
+                self.privacy.reasons.setdefault((f"in item '{_quoted(item)}', " if item else "") + state)
                 self.privacy.lines.add(index)
         return state
 
@@ -367,7 +368,7 @@ class _Walk:
             return state
         moved = movement(text)
         if moved is not None and text:
-            self.pending = (end, _after_moves(moved, state, _quoted(self.lines[index].text)))
+            self.pending = (end, _after_moves(moved, state, self.lines[index].text))
             return state
         return f"under the heading '{_quoted(self.lines[index].text)}'"
 
