@@ -305,3 +305,13 @@ def test_the_public_record_of_an_executive_session_stays_published(tmp_path):
 ])
 def test_a_heading_is_one_whatever_stands_before_it(previous, line):
     assert heading(line, previous=previous).private
+
+
+def test_a_notice_of_the_publics_admission_under_a_private_heading_is_not_withheld():
+    # The demo's and Kent's agendas: "EXEMPT ITEMS / (During these items the meeting is likely NOT to be open
+    # to the public) / 11. Lease": the notice says nothing of the business; the item after it is private.
+    lines, spans, titles = _layout(
+        "10. Budget\nTo approve the budget.\nEXEMPT ITEMS\n(During these items the meeting is likely NOT to be open "
+        "to the public)\n11. Lease of the depot\nThe offer of the tenant.")
+    privacy = private_business(lines, spans, titles)
+    assert privacy.lines == set() and privacy.items == [None, "under the heading 'EXEMPT ITEMS'"]
