@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from archive_builder.model import HEADING_MARK
-
 from archive_builder.extract import EXTRACTOR_VERSION, extract
+from archive_builder.model import HEADING_MARK
+from archive_builder.parse import parse_extraction
 
 CORPUS = Path(__file__).parent.parent.parent / "shared" / "corpus"
 KENT = CORPUS / "kent-moderngov"
@@ -56,6 +56,40 @@ def pdf_bytes(*pages: str | None) -> bytes:
 
 
 # --- PDF -----------------------------------------------------------------------------------------
+
+
+def test_pdf_lines_in_bold_or_larger_type_are_headings_and_give_the_items(tmp_path):
+    """Minutes with no numbers: the items are the lines printed in bold. A bold word inside a line of
+    text, and the text itself, are no headings."""
+    fpdf = pytest.importorskip("fpdf", reason="fpdf2 (the test extra) builds the PDF fixtures")
+    document = fpdf.FPDF()
+    document.add_page()
+
+    def printed(text: str, style: str = "", size: int = 11) -> None:
+        document.set_font("Helvetica", style=style, size=size)
+        document.multi_cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
+
+    printed("Brookfield Parish Council", size=18)
+    printed("Minutes of the meeting of the Parish Council held on Monday 3 March 2025 at 7.30 pm in the Village Hall")
+    printed("Present: Cllr Ann Example (Chair), Cllr Bob Smith, Cllr Carol Jones")
+    for title, text in (("Welcome and Apologies", "The Chair welcomed everyone. Apologies were received from Cllr Dan Brown."),
+                        ("Village Green", "It was agreed that the contractor be asked for a quote."),
+                        ("Bus Shelter", "The shelter has been repaired.")):
+        printed(title, "B")
+        printed(text)
+    document.set_font("Helvetica", size=11)
+    document.write(7, "The clerk noted that ")
+    document.set_font("Helvetica", style="B", size=11)
+    document.write(7, "urgent")
+    document.set_font("Helvetica", size=11)
+    document.write(7, " repairs were needed to the fence.")
+    path = write(tmp_path, "2025-03-03_minutes.pdf", bytes(document.output()))
+    (facts,) = parse_extraction(extract(path, path.name), "minutes")
+    assert [(item.number, item.title) for item in facts.items] == [
+        (None, "Welcome and Apologies"), (None, "Village Green"), (None, "Bus Shelter")]
+    assert facts.committee_name == "Brookfield Parish Council"  # larger type: a heading, still the letterhead
+    assert "The clerk noted that urgent repairs were needed to the fence." in facts.items[-1].text
+    assert [a.name for a in facts.attendance if a.status == "apologies"] == ["Cllr Dan Brown"]
 
 
 def test_pdf_text_is_read_page_by_page(tmp_path):

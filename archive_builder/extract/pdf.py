@@ -17,9 +17,10 @@ import pypdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from archive_builder.model import Problem
+from archive_builder.model import HEADING_MARK, Problem
 
 from . import ocr
+from .pdf_headings import heading_lines, marked
 from .reading import Reading, has_text, unreadable
 from .text import tidy
 
@@ -116,6 +117,7 @@ def _pdfium_page(document: pdfium.PdfDocument, index: int) -> tuple[str, bool]:
         textpage = page.get_textpage()
         try:
             text = textpage.get_text_bounded()
+            text = marked(text, _headings(textpage), HEADING_MARK)
         finally:
             textpage.close()
         if text.strip():
@@ -123,6 +125,14 @@ def _pdfium_page(document: pdfium.PdfDocument, index: int) -> tuple[str, bool]:
         return text, not any(True for _ in page.get_objects(filter=DRAWN_OBJECTS))
     finally:
         page.close()
+
+
+def _headings(textpage) -> set[str]:
+    # How lines are printed is a help to reading items, never a reason to lose the page's text.
+    try:
+        return heading_lines(textpage)
+    except Exception:
+        return set()
 
 
 def _pdfium_metadata(document: pdfium.PdfDocument) -> dict:
