@@ -43,7 +43,7 @@ def assemble(facts: list[DocumentFacts], config: Config) -> Archive:
     meetings = {key: _meeting(key, draft) for key, draft in sorted(drafts.items())}
     archive.links = _referenced_meetings(meetings, drafts, committees, archive.problems)
     _settle_statuses(meetings, archive)
-    archive.meetings = sorted(meetings.values(), key=lambda m: (m.date, m.committee))
+    archive.meetings = sorted(meetings.values(), key=lambda m: (m.date, m.committee, m.start_time or "", m.id))
     archive.documents = sorted((f.document for f in facts), key=lambda d: d.id)
     _title_documents(archive)
     _resolve_people(archive)
@@ -155,19 +155,76 @@ class Committees:
 class _Draft:
     committee: str
     date: str
+    slot: str = ""  # the meeting id's second part: the date, or date-HHMM for a day's other sitting
     facts: list[DocumentFacts] = field(default_factory=list)
+    title: str | None = None
+    start_time: str | None = None
 
 
 def _meeting_drafts(facts: list[DocumentFacts], committees: Committees, problems: list[Problem]) -> dict[tuple[str, str], _Draft]:
-    drafts: dict[tuple[str, str], _Draft] = {}
+    """(committee, slot) -> the documents of one meeting. A committee and a date are one meeting,
+    unless the day's minutes (or agendas of two kinds of meeting) give two start times: then each
+    time is a sitting."""
+    days: dict[tuple[str, str], list[DocumentFacts]] = {}
     for item in facts:
         committee = _committee_of(item, committees, problems)
-        if not committee or not item.date:
-            continue
-        key = (committee, item.date)
-        drafts.setdefault(key, _Draft(committee, item.date)).facts.append(item)
-        item.document.meeting = f"{committee}/{item.date}"
+        if committee and item.date:
+            days.setdefault((committee, item.date), []).append(item)
+    drafts: dict[tuple[str, str], _Draft] = {}
+    for (committee, date), day in sorted(days.items()):
+        for draft in _sittings(committee, date, day):
+            drafts[(committee, draft.slot)] = draft
+            for found in draft.facts:
+                found.document.meeting = f"{committee}/{draft.slot}"
     return drafts
+
+
+# Words that set a sitting apart from the committee's ordinary meeting ("Special Board Meeting").
+SITTING_WORDS = ("special", "extraordinary", "emergency", "reconvened", "adjourned", "annual", "budget",
+                 "inaugural", "closed", "workshop", "work session", "study session")
+
+
+def _sittings(committee: str, date: str, day: list[DocumentFacts]) -> list[_Draft]:
+    """The meetings a committee held on one day: one per start time where documents of one kind
+    disagree on the time (a special meeting at 4 pm and the regular one at 5.30). Each other
+    document joins the sitting of its time, else of its title's word ("Special"), else the
+    ordinary sitting. The ordinary sitting (no such word, else the earliest) keeps the plain date
+    as its address, so the address a day's only meeting had does not move when another is added."""
+    times: set[str] = set()
+    for kind in ("minutes", "agenda"):
+        of_kind = {f.start_time for f in day if f.document.kind == kind and f.start_time}
+        titled = {_sitting_word(f.meeting_title) for f in day if f.document.kind == kind and f.start_time}
+        # Two sets of minutes at two times are two meetings; two agendas only if they are also of two
+        # kinds of meeting ("Special"): else the later one moved the time.
+        if len(of_kind) > 1 and (kind == "minutes" or len(titled) > 1):
+            times |= of_kind
+    if not times:
+        return [_Draft(committee, date, date, list(day))]
+    drafts = {time: _Draft(committee, date, facts=[], start_time=time) for time in sorted(times)}
+    for found in day:
+        if found.start_time in drafts and found.meeting_title:
+            drafts[found.start_time].title = drafts[found.start_time].title or found.meeting_title
+    for found in sorted(day, key=lambda f: f.start_time not in drafts):
+        drafts[_sitting_of(found, drafts)].facts.append(found)
+    ordinary = next((d for d in drafts.values() if not _sitting_word(d.title)), next(iter(drafts.values())))
+    for draft in drafts.values():
+        draft.slot = date if draft is ordinary else f"{date}-{draft.start_time.replace(':', '')}"
+    return [draft for draft in drafts.values() if draft.facts]
+
+
+def _sitting_of(found: DocumentFacts, drafts: dict[str, _Draft]) -> str:
+    if found.start_time in drafts:
+        return found.start_time
+    word = _sitting_word(found.meeting_title)
+    by_title = [time for time, d in drafts.items() if _sitting_word(d.title) == word]
+    if len(by_title) == 1:
+        return by_title[0]
+    return next((time for time, d in drafts.items() if not _sitting_word(d.title)), next(iter(drafts)))
+
+
+def _sitting_word(title: str | None) -> str | None:
+    lowered = (title or "").lower()
+    return next((word for word in SITTING_WORDS if re.search(rf"\b{word}\b", lowered)), None)
 
 
 def _committee_of(facts: DocumentFacts, committees: Committees, problems: list[Problem]) -> str | None:
@@ -188,17 +245,17 @@ def _committee_of(facts: DocumentFacts, committees: Committees, problems: list[P
 
 
 def _meeting(key: tuple[str, str], draft: _Draft) -> Meeting:
-    committee, date = key
+    committee, date = draft.committee, draft.date
     facts = sorted(draft.facts, key=lambda f: (KIND_ORDER.get(f.document.kind, 9), f.document.id))
     minutes = [f for f in facts if f.document.kind == "minutes"]
     agendas = [f for f in facts if f.document.kind == "agenda"]
     main_minutes = max(minutes, key=lambda f: (len(f.items), f.document.id)) if minutes else None
     meeting = Meeting(
-        id=f"{committee}/{date}",
+        id=f"{committee}/{draft.slot}",
         committee=committee,
         date=date,
         status="held" if minutes else "scheduled",
-        start_time=_first_of([*minutes, *agendas, *facts], "start_time"),
+        start_time=draft.start_time or _first_of([*minutes, *agendas, *facts], "start_time"),
         venue=_first_of([*agendas, *minutes, *facts], "venue"),
         title=_first_of(facts, "meeting_title"),
         documents=[f.document.id for f in facts],
@@ -248,7 +305,7 @@ def _merged_items(minutes: list[Item], agenda: list[Item]) -> list[Item]:
             item.number = match.number
         item.pages = item.pages or match.pages
         item.decision_number = item.decision_number or match.decision_number
-        item.exempt = item.exempt or match.exempt
+        item.exempt = item.exempt or match.exempt and not item.public_record
         item.sources += [s for s in match.sources if s not in item.sources]
     return minutes
 
@@ -348,45 +405,67 @@ def _referenced_meetings(meetings: dict[tuple[str, str], Meeting], drafts: dict,
         # Minutes first: what a meeting resolved is better evidence than what its agenda proposed.
         for facts in sorted(draft.facts, key=lambda f: f.document.kind != "minutes"):
             for ref in facts.references:
-                target = _target_meeting(ref, meeting, meetings, committees)
-                if target is None:
-                    continue
                 origin = _origin(meeting, ref)
-                link = Link(from_=origin, to=target.id, kind=_LINK_KIND[ref.kind], evidence=ref.evidence)
-                links.setdefault((link.from_, link.to, link.kind), link)
+                for target in _target_meetings(ref, meeting, meetings, committees):
+                    link = Link(from_=origin, to=target.id, kind=_LINK_KIND[ref.kind], evidence=ref.evidence)
+                    links.setdefault((link.from_, link.to, link.kind), link)
     return sorted(links.values(), key=lambda link: (link.from_, link.kind, link.to))
 
 
-def _target_meeting(ref: MeetingRef, meeting: Meeting, meetings: dict, committees: Committees) -> Meeting | None:
+def _target_meetings(ref: MeetingRef, meeting: Meeting, meetings: dict, committees: Committees) -> list[Meeting]:
     committee = committees.resolve(ref.committee_name) if ref.committee_name else meeting.committee
     if not committee or committee == meeting.committee and ref.date == meeting.date:
-        return None
-    date = ref.date or (_meeting_in_month(meetings, committee, ref.month, meeting.date) if ref.month
-                        else _previous_meeting_date(meetings, committee, meeting.date))
+        return []
+    if ref.date:
+        targets = _sittings_named(_sittings_on(meetings, committee, ref.date), ref.evidence)
+    else:
+        found = (_meeting_in_month(meetings, committee, ref.month, meeting.date) if ref.month
+                 else _previous_meeting(meetings, committee, meeting.date))
+        targets = [found] if found else []
+    date = targets[0].date if targets else ref.date
     if not date:
-        return None
+        return []
     if ref.kind == "approves-minutes" and date >= meeting.date or ref.kind == "next-meeting" and date <= meeting.date:
-        return None  # minutes approved are of an earlier meeting, the next meeting is later: else a misreading
-    key = (committee, date)
-    if key not in meetings:
-        meetings[key] = Meeting(id=f"{committee}/{date}", committee=committee, date=date, status="referenced")
-    target = meetings[key]
-    if ref.kind == "next-meeting" and ref.start_time and not target.start_time:
-        target.start_time = ref.start_time
-    return target
+        return []  # minutes approved are of an earlier meeting, the next meeting is later: else a misreading
+    if not targets:
+        targets = [meetings.setdefault((committee, date), Meeting(id=f"{committee}/{date}", committee=committee,
+                                                                  date=date, status="referenced"))]
+    for target in targets:
+        if ref.kind == "next-meeting" and ref.start_time and not target.start_time:
+            target.start_time = ref.start_time
+    return targets
 
 
-def _meeting_in_month(meetings: dict, committee: str, month: str, before: str) -> str | None:
+def _sittings_on(meetings: dict, committee: str, date: str) -> list[Meeting]:
+    return sorted((m for (c, _), m in meetings.items() if c == committee and m.date == date),
+                  key=lambda m: (m.start_time or "", m.id))
+
+
+def _sittings_named(sittings: list[Meeting], evidence: str) -> list[Meeting]:
+    """Of a day's sittings, those the words name: "the Special Board Meeting and Board Meeting
+    minutes" names both; "the special meeting" only the special one; a bare date the ordinary one."""
+    if len(sittings) <= 1:
+        return sittings
+    lowered = evidence.lower()
+    named = [m for m in sittings if _sitting_word(m.title) and re.search(rf"\b{_sitting_word(m.title)}\b", lowered)]
+    qualified = len(re.findall(rf"\b(?:{'|'.join(SITTING_WORDS)})\s+(?:\w+\s+)?meeting", lowered))
+    plain = [m for m in sittings if not _sitting_word(m.title)]
+    if not named or len(re.findall(r"\bmeetings?\b", lowered)) > qualified:
+        named += plain[:1]
+    return sorted(named, key=sittings.index) or sittings[:1]
+
+
+def _meeting_in_month(meetings: dict, committee: str, month: str, before: str) -> Meeting | None:
     """The committee's one meeting of `month` before `before`; none where there are several (which of
     them a month names is not known) or none in the archive."""
-    dates = [date for (c, date), m in meetings.items()
-             if c == committee and date[:7] == month and date < before and m.status != "referenced"]
-    return dates[0] if len(dates) == 1 else None
+    found = [m for (c, _), m in meetings.items()
+             if c == committee and m.date[:7] == month and m.date < before and m.status != "referenced"]
+    return found[0] if len(found) == 1 else None
 
 
-def _previous_meeting_date(meetings: dict, committee: str, before: str) -> str | None:
-    dates = [date for (c, date), m in meetings.items() if c == committee and date < before and m.status != "referenced"]
-    return max(dates) if dates else None
+def _previous_meeting(meetings: dict, committee: str, before: str) -> Meeting | None:
+    earlier = [m for (c, _), m in meetings.items() if c == committee and m.date < before and m.status != "referenced"]
+    return max(earlier, key=lambda m: (m.date, m.start_time or "", m.id), default=None)
 
 
 def _origin(meeting: Meeting, ref: MeetingRef) -> str:

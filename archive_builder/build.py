@@ -33,7 +33,7 @@ from .link import certain_links, possibly_related, similarity_of
 from .model import Archive, DocumentFacts, Extraction, Problem
 from .pages_writer import WriteResult, write_site_files
 from .parse import parse_extraction
-from .parse.private import Words
+from .parse.vocabulary import Words
 from .last_site import Linking
 from .publish import clearing_old_sites, publish, start_linking_last_site
 from .redirects import Redirects

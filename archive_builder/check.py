@@ -185,7 +185,8 @@ def _document_of(documents: dict[str, Document], meeting: Meeting | None, item: 
 def _meeting_label(archive: Archive, meeting_id: str) -> str:
     committee, _, date = meeting_id.partition("/")
     name = next((c.name for c in archive.committees if c.id == committee), committee)
-    return f"{name}, {words.medium_date(date)}"
+    meeting = next((m for m in archive.meetings if m.id == meeting_id), None)
+    return f"{name}, {words.meeting_date(meeting, long=False) if meeting else words.medium_date(date)}"
 
 
 def _label(label: str) -> str:

@@ -17,11 +17,12 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .parse.private import Words
+from .parse.vocabulary import ATTENDANCE_MEANINGS, DATE_ORDERS, OUTCOMES, Words
 from .slugs import slugify
 
 CONFIG_FILE = "archive.yml"
-KNOWN = ("site_name", "sources", "committees", "site_url", "private_headings", "public_headings")
+KNOWN = ("site_name", "sources", "committees", "site_url", "private_headings", "public_headings", "date_order",
+         "attendance_labels", "decision_words", "outcome_words")
 COMMITTEE_KEYS = ("id", "name", "aliases")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_ID_LENGTH = 120
@@ -47,6 +48,10 @@ class Config:
     site_url: str | None = None
     private_headings: list[str] = field(default_factory=list)  # more words that head business taken in private
     public_headings: list[str] = field(default_factory=list)  # more words that return to public business
+    date_order: str | None = None  # how 02/01/2024 is read where a document does not settle it
+    attendance_labels: dict[str, str] = field(default_factory=dict)  # a list's label -> what it says of the names
+    decision_words: list[str] = field(default_factory=list)  # words that open a decision
+    outcome_words: dict[str, str] = field(default_factory=dict)  # words that tell an outcome -> the outcome
 
     @property
     def sources_dir(self) -> Path:
@@ -71,8 +76,10 @@ class Config:
 
     @property
     def words(self) -> Words:
-        """What marks business taken in private in this archive's documents (parse/private.py)."""
-        return Words(private=tuple(self.private_headings), public=tuple(self.public_headings))
+        """The council's own words, added to the builder's tables (parse/vocabulary.py)."""
+        return Words(private=tuple(self.private_headings), public=tuple(self.public_headings),
+                     attendance=tuple(sorted(self.attendance_labels.items())), decisions=tuple(self.decision_words),
+                     outcomes=tuple(sorted(self.outcome_words.items())), date_order=self.date_order)
 
 
 def load_config(root: Path) -> Config:
@@ -92,6 +99,10 @@ def load_config(root: Path) -> Config:
         site_url=_site_url(path, raw.get("site_url")),
         private_headings=_phrases(path, "private_headings", raw.get("private_headings")),
         public_headings=_phrases(path, "public_headings", raw.get("public_headings")),
+        date_order=_choice(path, "date_order", raw.get("date_order"), DATE_ORDERS),
+        attendance_labels=_meanings(path, "attendance_labels", raw.get("attendance_labels"), tuple(ATTENDANCE_MEANINGS)),
+        decision_words=_phrases(path, "decision_words", raw.get("decision_words")),
+        outcome_words=_meanings(path, "outcome_words", raw.get("outcome_words"), OUTCOMES),
     )
 
 
@@ -194,6 +205,33 @@ def _phrases(path: Path, key: str, value: object) -> list[str]:
         if not re.search(r"[^\W_]", phrase or ""):
             raise ConfigError(f"{path}: {key}: '{phrase}' has no words")
     return [phrase for phrase in phrases if phrase]
+
+
+def _choice(path: Path, key: str, value: object, choices: tuple[str, ...]) -> str | None:
+    if value is None:
+        return None
+    text = _text(path, key, value)
+    if text not in choices:
+        raise ConfigError(f"{path}: {key}: expected one of {', '.join(choices)}, found {described(value)}")
+    return text
+
+
+def _meanings(path: Path, key: str, value: object, choices: tuple[str, ...]) -> dict[str, str]:
+    """Words a clerk adds, each with what it means: `Regrets: apologies`."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: {key}: expected lines of `words: meaning` (meaning one of {', '.join(choices)}), "
+                          f"found {described(value)}")
+    meanings = {}
+    for words, meaning in value.items():
+        phrase = _text(path, key, words)
+        if not phrase or not re.search(r"[^\W_]", phrase):
+            raise ConfigError(f"{path}: {key}: '{words}' has no words")
+        meanings[phrase] = _choice(path, f"{key}: {phrase}", meaning, choices) or ""
+        if not meanings[phrase]:
+            raise ConfigError(f"{path}: {key}: {phrase}: expected one of {', '.join(choices)}, found nothing")
+    return meanings
 
 
 def described(value: object) -> str:

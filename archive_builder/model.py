@@ -100,6 +100,9 @@ class Item:
     minute_number: str | None = None
     text: str = ""
     exempt: bool = False
+    # The minutes' public record of the motion into private session ("made the motion to adjourn into
+    # Executive Session ... PASSED"): published, though the agenda's entry for it is withheld.
+    public_record: bool = False
     resolutions: list[Resolution] = field(default_factory=list)
     pages: str | None = None  # the agenda's page range for its papers, as printed ("1 - 8", "To Follow")
     decision_number: str | None = None  # "24/00096" where the agenda names one
@@ -203,6 +206,12 @@ class Meeting:
     membership: list[Member] = field(default_factory=list)
     title: str | None = None  # e.g. "Annual Meeting", "Extraordinary Meeting"
     url: str = ""
+
+    @property
+    def another_sitting(self) -> bool:
+        """Whether this is a committee's second meeting of the day, whose address carries its time
+        ('<committee>/2025-01-28-1600'): its name must say which it is."""
+        return self.id.rsplit("/", 1)[-1] != self.date
 
 
 @dataclass

@@ -129,6 +129,11 @@ def test_another_folder_of_links_is_read_only_for_what_it_holds(tmp_path):
     ("site_name: [a, b]\n", "site_name: expected a line of text, found a list"),
     ("private_headings: Members only\n", "private_headings: expected a list of headings"),
     ("committees:\n  - name: Planning\n    aliases: Planning Cttee\n", "committees: Planning: aliases: expected a list of names"),
+    ("date_order: sideways\n", "date_order: expected one of day-first, month-first, found 'sideways'"),
+    ("attendance_labels: [Regrets]\n", "attendance_labels: expected lines of `words: meaning` (meaning one of present, chair,"),
+    ("attendance_labels:\n  Regrets: perhaps\n", "attendance_labels: Regrets: expected one of present, chair, apologies,"),
+    ("outcome_words:\n  Motion sustained: won\n", "outcome_words: Motion sustained: expected one of carried, lost, deferred, noted"),
+    ("decision_words: It was determined\n", "decision_words: expected a list"),
 ])
 def test_a_wrong_setting_is_named_clearly_and_nothing_is_built(tmp_path, settings, message):
     root = new_archive(tmp_path / "a", {"2025-03-04_minutes.txt": minutes()}, settings)

@@ -256,7 +256,7 @@ def test_a_session_whose_record_is_public_withholds_nothing():
 
 
 def test_the_clerks_words_extend_the_table():
-    from archive_builder.parse.private import Words
+    from archive_builder.parse.vocabulary import Words
 
     words = Words(private=("members only",), public=("back in public",))
     assert heading("MEMBERS ONLY", words).private and not heading("Back in public", words).private

@@ -17,18 +17,19 @@ from ..model import Declaration, Document, DocumentFacts, Extraction, Item, Line
 from .actions import actions_in
 from .attendance import names_by_initials, read_attendance, read_membership
 from .classify import classify
-from .dates import find_dates
+from .dates import find_dates, numeric_order, reading_order
 from .declarations import read_declarations
 from .exempt import exempt_marking
 from .header import read_header
 from .items import ItemBlock, as_one_item, find_items
 from .paragraphs import paragraphs
-from .private import DEFAULT_WORDS, Privacy, Words, private_business
+from .private import Privacy, private_business
 from .references import read_references
 from .report import read_report
 from .resolutions import read_decisions
 from .split import split_parts
 from .text import document_lines
+from .vocabulary import DEFAULT_WORDS, Words
 
 # Bump whenever parsed facts change for the same text: cached facts are keyed by it.
 PARSER_VERSION = "2"  # 2: exempt papers marked (withheld.py empties them), sidecar kind and date, OCR pages
@@ -47,8 +48,18 @@ def parse_extraction(extraction: Extraction, document_id: str, kind: str | None 
 
     `kind` and `date` are what the clerk's sidecar says the document is (corrections.py): a file
     of a given kind is read whole as that kind, never split; the date is its meeting's (for a pack,
-    its first part's). `words`: what marks business taken in private (parse/private.py), with what
-    archive.yml adds."""
+    its first part's). `words`: the council's own words (parse/vocabulary.py), with the order its
+    numeric dates are written in."""
+    order, note = numeric_order("\n".join(extraction.pages), words.date_order)
+    with reading_order(order):
+        found = _parse_extraction(extraction, document_id, kind, date, words)
+    if note:
+        found[0].problems.append(Problem(extraction.source, note))
+    return found
+
+
+def _parse_extraction(extraction: Extraction, document_id: str, kind: str | None, date: str | None,
+                      words: Words) -> list[DocumentFacts]:
     lines = document_lines(extraction.pages)
     document = _document(extraction, document_id)
     if not lines:
@@ -157,8 +168,9 @@ def _read_business(facts: DocumentFacts, lines: list[Line], words: Words) -> set
     layout.preamble = [line for line in layout.preamble if id(line) not in out]
     hidden = set(privacy.lines)
     printed: list[bool] = []  # whether each private item has text under its title, which is withheld
-    for block, why in zip(layout.items, privacy.items):
+    for position, (block, why) in enumerate(zip(layout.items, privacy.items)):
         block.private = why
+        block.public_record = position in privacy.records
         if why:
             # Its title stays (the agenda prints it publicly); what is printed under it is withheld.
             text = {id(line) for line in block.lines}
@@ -166,9 +178,9 @@ def _read_business(facts: DocumentFacts, lines: list[Line], words: Words) -> set
         printed.append(bool(why and block.lines))
         block.lines = [] if why else [line for line in block.lines if id(line) not in out]
     minutes = document.kind == "minutes"
-    items = [_item(block, document.id, minutes, facts.date) for block in layout.items]
+    items = [_item(block, document.id, minutes, facts.date, words) for block in layout.items]
     if minutes:
-        facts.attendance = read_attendance(layout.preamble, [(b.title, b.lines) for b in layout.items])
+        facts.attendance = read_attendance(layout.preamble, [(b.title, b.lines) for b in layout.items], words)
         facts.declarations = _declarations(layout.preamble, layout.items, items)
         _name_initials(items, names_by_initials(facts.attendance))
     else:
@@ -196,7 +208,8 @@ def _withhold_lines(document: Document, privacy: Privacy, withheld: list[tuple[I
         document.warnings.append(f"{PRIVATE_WARNING} ({'; '.join(reasons)}); the original file is not published")
 
 
-def _item(block: ItemBlock, document_id: str, minutes: bool, meeting_date: str | None = None) -> Item:
+def _item(block: ItemBlock, document_id: str, minutes: bool, meeting_date: str | None = None,
+          words: Words = DEFAULT_WORDS) -> Item:
     numbered = _DECISION_NUMBER.match(block.title)  # "24/00096 - Commissioning Plan ..."
     item = Item(
         id="",
@@ -204,6 +217,7 @@ def _item(block: ItemBlock, document_id: str, minutes: bool, meeting_date: str |
         title=block.title[numbered.end() :] if numbered else block.title,
         minute_number=block.minute_number,
         exempt=bool(block.private),
+        public_record=block.public_record,
         pages=block.pages,
         decision_number=block.decision_number or (numbered.group(1) if numbered else None),
         page=block.page,
@@ -213,7 +227,7 @@ def _item(block: ItemBlock, document_id: str, minutes: bool, meeting_date: str |
     if item.exempt:
         return item  # taken in private: its number and title, nothing more
     if minutes:
-        decisions = read_decisions(block.lines, block.title)
+        decisions = read_decisions(block.lines, block.title, words)
         item.text = "\n\n".join(p.text for p in decisions.narrative if not _LABEL_ONLY.match(p.text))
         item.resolutions = decisions.resolutions
         for resolution in item.resolutions:

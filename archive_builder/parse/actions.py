@@ -17,7 +17,7 @@ from .dates import find_dates, month_of
 _ACTION = re.compile(
     r"\b(?:be\s+(?:sent|written|given|undertaken|prepared|arranged|investigated|explored|reviewed|developed|"
     r"provided|brought|submitted|presented|produced|drafted|circulated|commissioned|sought|obtained|"
-    r"contacted|consulted|pursued|progressed|carried out|updated|reported)|"
+    r"contacted|consulted|pursued|progressed|carried out|updated|reported|organised|organized|convened|scheduled)|"
     r"(?:to|will|would|shall|should)\s+(?:send|write|report|provide|bring|submit|present|prepare|arrange|investigate|"
     r"explore|review|develop|contact|consult|ask|seek|obtain|draft|circulate|commission|look into|follow up|"
     r"progress|chase|raise|pursue|liaise|meet|attend|update|identify)|"
@@ -48,14 +48,16 @@ _OWNER = re.compile(
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _FORUM = re.compile(
     rf"\b(?:(?:next|following|subsequent)\s+(?:\w+\s+){{0,2}}?(?:meeting|agenda)|{_MONTHS}\s+(?:\w+\s+)?(?:meeting|agenda)|"
+    # "refer this item back to the April 2025 Executive Committee": a body's meeting of a month
+    rf"{_MONTHS}\s+(?:\d{{4}}\s+)?(?:[A-Z][\w,&]*\s+){{0,5}}(?:Committee|Board|Council|Panel|Cabinet|Commission)\b|"
     rf"(?:on|onto|to|for|within)\s+(?:the\s+|an?\s+)?(?:\w+\s+){{0,3}}?agenda(?:\s+item)?|"
     rf"(?:in|at|for|to|until|till|by)\s+(?:the\s+)?{_MONTHS}\b)"
 )
 _DOING = re.compile(
-    r"\b(?:add|adding|added|place|placed|put|bring|brought|discuss|discussed|review|reviewed|invite|defer|deferred|"
+    r"\b(?:add|adding|added|place|placed|put|bring|brought|discuss|discussed|review|reviewed|invite|invited|defer|deferred|"
     r"draft|get|obtain|circulate|consider|considered|complete|take\s+forward|taken\s+forward|report|scan|email|"
     r"amend|seek|look\s+at|provide|available|forward|contact|arrange|prepare|investigate|check|confirm|"
-    r"raise|revisit|return|come\s+back|make\s+(?:more\s+|further\s+)?decisions?|decide)\b",
+    r"raise|revisit|return|come\s+back|make\s+(?:more\s+|further\s+)?decisions?|decide|refer|referred|send\s+back|sent\s+back)\b",
     re.I,
 )
 _MONTH_FORUM = re.compile(rf"\b(?:in|at|for|to|until|till|by|the)\s+(?:the\s+)?(?P<month>{_MONTHS})\b")
@@ -106,7 +108,7 @@ def due_of(text: str, meeting_date: str | None = None) -> str | None:
 
 def _owner(text: str) -> str | None:
     match = _OWNER.search(text.strip())
-    if match:
+    if match and not re.search(r"\b(?:made|moved|motion|seconded|proposed)\b", match.group("owner"), re.I):
         owner = re.sub(r"^the\s+", "", match.group("owner").strip(), flags=re.I)
         return owner[:1].upper() + owner[1:]
     if re.search(r"\bofficers?\b", text, re.I):

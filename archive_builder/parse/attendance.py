@@ -9,18 +9,51 @@ and remote attendance. An agenda prints the committee's membership instead (memb
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Attendee, Line, Member
 from .names import ListedName, is_honorific, parse_name, split_name_list
+from .vocabulary import ATTENDANCE_MEANINGS, DEFAULT_WORDS, Words
 
-_LABEL = re.compile(
-    r"^\s*(?P<label>(?:members\s+)?present(?:\s+in\s+the\s+chair)?|in\s+the\s+chair|attendance|councillors\s+present|"
-    r"also,?\s+(?:present|in\s+attendance)|others\s+present|"
-    r"(?:officers?|officials|staff)\s+(?:present|in\s+attendance)|in\s+attendance(?:\s+virtually|\s+remotely)?|officers|staff|"
-    r"apologies(?:\s+for\s+absence)?|absent(?:\s+with\s+apologies)?|regrets|substitutes?|roll\s+call(?:\s*:\s*present)?)\s*:\s*(?P<rest>.*)$",
-    re.I,
-)
+# The labels of attendance lists ("PRESENT:", "Officials in attendance:"), each with what it says of the
+# names after it (parse/vocabulary.py: ATTENDANCE_MEANINGS); a clerk adds more in archive.yml
+# (attendance_labels). Matched in any case, with any spacing, before a colon.
+ATTENDANCE_LABELS = {
+    "present": "present", "members present": "present", "councillors present": "present", "attendance": "present",
+    "roll call": "present", "roll call: present": "present", "board members present": "present",
+    "present in the chair": "chair", "members present in the chair": "chair", "in the chair": "chair",
+    "also present": "guests", "also, present": "guests", "also in attendance": "guests",
+    "also, in attendance": "guests", "others present": "guests",
+    "officers present": "officers", "officer present": "officers", "officers in attendance": "officers",
+    "officer in attendance": "officers", "officials present": "officers", "officials in attendance": "officers",
+    "staff present": "officers", "staff in attendance": "officers", "officers": "officers", "staff": "officers",
+    "in attendance": "officers", "in attendance virtually": "officers", "in attendance remotely": "officers",
+    "apologies": "apologies", "apologies for absence": "apologies", "absent with apologies": "apologies",
+    "regrets": "apologies",
+    "absent": "absent",
+    "substitute": "substitutes", "substitutes": "substitutes",
+}
+
+
+def _label_pattern(labels) -> re.Pattern:
+    phrases = sorted({label.lower() for label in labels}, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in phrases)
+    return re.compile(rf"^\s*(?P<label>{alternatives})\s*:\s*(?P<rest>.*)$", re.I)
+
+
+_LABEL = _label_pattern(ATTENDANCE_LABELS)
+
+
+@functools.lru_cache(maxsize=16)
+def _labels_with(extra: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, dict[str, str]]:
+    """The label pattern and table with the clerk's labels added."""
+    if not extra:
+        return _LABEL, ATTENDANCE_LABELS
+    table = {**ATTENDANCE_LABELS, **{" ".join(label.lower().split()): meaning for label, meaning in extra}}
+    return _label_pattern(table), table
+
+
 # A line may carry several lists: "Public: 2 Also, in attendance: Cllr Colin Sampson, ...".
 _INLINE_LABEL = re.compile(
     r"(?<=\S)(?<!Also)(?<!Also,)(?<!Officials)(?<!Officers)(?<!Staff)(?<!Members)\s+(?=(?:Also,?\s+in\s+attendance|Also\s+present|Members\s+of\s+the\s+Public|Public|Apologies|In\s+attendance|Officers\s+present)\s*:)",
@@ -59,17 +92,19 @@ _LATE_NOTICE = re.compile(r"(?P<name>(?:Cllr\.?|Councillor)\s+[A-Z][\w'’-]+(?:
 _LEFT = re.compile(r"(?P<name>(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+left\s+the\s+meeting\b", re.I)
 
 
-def read_attendance(preamble: list[Line], items: list[tuple[str, list[Line]]]) -> list[Attendee]:
+def read_attendance(preamble: list[Line], items: list[tuple[str, list[Line]]],
+                    words: Words = DEFAULT_WORDS) -> list[Attendee]:
     """Attendance from the lists before the first item, then apologies and notes from the items
-    (given as (title, lines))."""
+    (given as (title, lines)). `words`: the council's own labels, with the built-in ones."""
+    labels = _labels_with(words.attendance)
     attendees: list[Attendee] = []
-    for label, text in _labelled_lists(preamble):
-        attendees.extend(_list_attendees(label, text))
+    for label, text in _labelled_lists(preamble, labels[0]):
+        attendees.extend(_list_attendees(label, text, labels[1]))
     if not attendees:
         # Some minutes take the roll inside an item: "2. ROLL CALL / Present: ... / Absent: ..."
         for title, lines in items[:4]:
-            for label, text in _labelled_lists(lines):
-                attendees.extend(_list_attendees(label, text))
+            for label, text in _labelled_lists(lines, labels[0]):
+                attendees.extend(_list_attendees(label, text, labels[1]))
     if not attendees:
         # ... or in a roll-call table a portal printed column by column (names, titles, statuses, times)
         for lines in [preamble] + [lines for title, lines in items[:6]]:
@@ -79,7 +114,9 @@ def read_attendance(preamble: list[Line], items: list[tuple[str, list[Line]]]) -
         for lines in [preamble] + [lines for title, lines in items[:3]]:
             for sentence in _sentences(lines):
                 attendees.extend(_sentence_attendees(sentence))
-    early = [lines for title, lines in items[:4]]
+    # Apologies are read in the opening items, and in an item of their own wherever the order of
+    # business puts it ("5. Apologies for Absence"): elsewhere "apologised" is only a word.
+    early = [lines for n, (title, lines) in enumerate(items) if n < 4 or _ATTENDANCE_TITLE.search(title)]
     for lines in early:
         for sentence in _sentences(lines):
             _apologies_in(sentence, attendees)
@@ -94,13 +131,16 @@ def read_attendance(preamble: list[Line], items: list[tuple[str, list[Line]]]) -
     return attendees
 
 
-def _labelled_lists(lines: list[Line]) -> list[tuple[str, str]]:
+_ATTENDANCE_TITLE = re.compile(r"\b(?:apolog(?:y|ies)|regrets|absen(?:t|ces?)|excused|attendance|roll\s+call)\b", re.I)
+
+
+def _labelled_lists(lines: list[Line], pattern: re.Pattern = _LABEL) -> list[tuple[str, str]]:
     """(label, text) for each labelled list, its text running on until the next label."""
     found: list[tuple[str, str]] = []
-    pieces = [piece for line in lines for piece in _INLINE_LABEL.split(line.text) if piece.strip()]
+    pieces = [piece for line in lines for piece in _inline_lists(line.text) if piece.strip()]
     for text in pieces:
         line = Line(text.strip(), 0)
-        match = _LABEL.match(line.text) or _BARE_LABEL.match(line.text)
+        match = pattern.match(line.text) or _BARE_LABEL.match(line.text)
         if match:
             found.append((match.group("label").lower(), match.group("rest").strip()))
         elif _STOP_LABEL.match(line.text) or re.match(r"^(?:UNRESTRICTED|EXEMPT|PART\s+(?:1|2|I|II|ONE|TWO)\b)", line.text) \
@@ -112,8 +152,18 @@ def _labelled_lists(lines: list[Line]) -> list[tuple[str, str]]:
     return [(label, text) for label, text in found if label != "stop" and text]
 
 
-def _list_attendees(label: str, text: str) -> list[Attendee]:
-    status, role, note = _meaning(label)
+def _inline_lists(text: str) -> list[str]:
+    """A line cut where a second list's label starts, after a first list: "Public: 2 Also, in
+    attendance: Cllr A". A label's own words are no second label ("Councillors in attendance:")."""
+    colon = text.find(":")
+    if colon < 0:
+        return [text]
+    head, *rest = _INLINE_LABEL.split(text[colon:])
+    return [text[:colon] + head, *rest]
+
+
+def _list_attendees(label: str, text: str, table: dict[str, str] = ATTENDANCE_LABELS) -> list[Attendee]:
+    status, role, note = _meaning(label, table)
     text = _without_initials(_PUBLIC_COUNT.sub("", text))
     if re.match(r"^\s*(?:none|nil|no apologies)\b", text, re.I):
         return []
@@ -247,23 +297,13 @@ def _without_initials(text: str) -> str:
     return " ".join(kept).replace(" ,", ",").strip(" ,")
 
 
-def _meaning(label: str) -> tuple[str, str, str | None]:
+def _meaning(label: str, table: dict[str, str] = ATTENDANCE_LABELS) -> tuple[str, str, str | None]:
     """(status, role, note) a list's label gives its names."""
-    label = re.sub(r"\s+", " ", label)
-    if label.startswith(("apolog", "regrets", "absent with")):
-        return "apologies", "member", None
-    if label.startswith("absent"):
-        return "absent", "member", None
-    if label.startswith("substitute"):
-        return "present", "substitute", None
-    if label.startswith(("also", "others")):
-        return "present", "also-present", None
-    if "in the chair" in label:
-        return "present", "chair", None
-    if label.startswith(("officer", "officials", "staff")) or label.startswith("in attendance"):
-        note = "attended remotely" if ("virtual" in label or "remote" in label) else None
-        return "present", "officer", note
-    return "present", "member", None
+    label = " ".join(label.lower().split())
+    status, role, note = ATTENDANCE_MEANINGS[table.get(label, "present")]
+    if role == "officer" and ("virtual" in label or "remote" in label):
+        note = "attended remotely"
+    return status, role, note
 
 
 def _attendee(entry: ListedName, status: str, role: str, note: str | None) -> Attendee:

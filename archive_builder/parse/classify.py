@@ -57,11 +57,26 @@ _RECORDED = re.compile(
     re.I,
 )
 MIN_AGENDA_ITEMS = 5
+# A short agenda (a special meeting's four items) is told by the fixed business every meeting opens
+# or closes with, as an item title: a clerk can only write that of a meeting to come.
+MIN_SHORT_AGENDA_ITEMS = 3
+_ORDER_OF_BUSINESS = re.compile(
+    r"^\s*(?:call\s+to\s+order|roll\s+call|apologies(?:\s+for\s+absence)?|declarations?\s+of\s+interests?|"
+    r"approval\s+of\s+(?:the\s+)?minutes|public\s+(?:comment|participation|questions)|adjourn(?:ment)?|"
+    r"any\s+other\s+business|date\s+of\s+(?:the\s+)?next\s+meeting)\s*$",
+    re.I,
+)
 
 
 def _lists_business_to_come(lines: list[Line]) -> bool:
-    numbered = sum(1 for line in lines if _NUMBERED_HEADING.match(line.text))
-    return numbered >= MIN_AGENDA_ITEMS and not any(_RECORDED.search(line.text) for line in lines)
+    if any(_RECORDED.search(line.text) for line in lines):
+        return False
+    numbered = [index for index, line in enumerate(lines) if _NUMBERED_HEADING.match(line.text)]
+    if len(numbered) >= MIN_AGENDA_ITEMS:
+        return True
+    titles = sum(1 for index in numbered for line in lines[index : index + 2] if _ORDER_OF_BUSINESS.match(
+        _NUMBERED_HEADING.sub("", line.text)))
+    return len(numbered) >= MIN_SHORT_AGENDA_ITEMS and titles >= 2
 
 
 def kind_scores(lines: list[Line]) -> dict[str, int]:

@@ -57,6 +57,10 @@ _VENUE_WORDS = re.compile(
     r"Civic|Suite|Church|School|Pavilion|Online|Virtual|Teams|Zoom)\b|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b"
 )
 _CANCELLED = re.compile(r"\b(?:meeting|this meeting)\s+(?:has been|was|is|had been)\s+cancelled\b|^\s*(?:meeting\s+)?cancell?ed\b", re.I)
+# A time on a line of its own near the date is the meeting's start; a title is looked for in the
+# first lines, or down to just below the date where a membership list comes first.
+_TIME_ALONE = re.compile(r"^\s*(?:at\s+)?(?:\d{1,2}[.:]\d\d\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?)\s*$", re.I)
+TITLE_LINES = 12
 _MEETING_TITLE = re.compile(r"\b(Annual(?: General| Parish| Council)?|Extraordinary|Special|Budget|Ordinary|Reconvened|Inaugural)\s+(?:\w+\s+)?Meeting\b", re.I)
 
 
@@ -82,7 +86,7 @@ def read_header(lines: list[Line]) -> Header:
         start_time=_start_time(head, date_line, date),
         venue=_venue(head, date_line, date),
         cancelled=any(_CANCELLED.search(line.text) for line in head[:12]),
-        meeting_title=_meeting_title(head),
+        meeting_title=_meeting_title(head[: max(TITLE_LINES, (date_line or 0) + 3)]),
     )
     return header
 
@@ -285,6 +289,10 @@ def _start_time(lines: list[Line], date_line: int | None, date: DateMatch | None
     time = find_time(after[:60]) or find_time(text[: date.start][-30:] if date else "")
     if not time and date_line + 1 < len(lines):
         time = find_time(lines[date_line + 1].text[:30])
+    for line in lines[date_line + 2 : date_line + 4] if not time else []:
+        # a portal's header: "Tuesday, March 25, 2025 / IN-PERSON/REMOTE MEETING / 5:00 PM"
+        if _TIME_ALONE.match(line.text):
+            return find_time(line.text)
     return time
 
 
@@ -330,7 +338,7 @@ def _tidy_venue(text: str) -> str:
 
 
 def _meeting_title(lines: list[Line]) -> str | None:
-    for line in lines[:12]:
+    for line in lines:
         match = _MEETING_TITLE.search(line.text)
         if match:
             words = match.group(0).split()

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Line
-from .private import DEFAULT_WORDS, Heading, Words, section_headings
+from .private import Heading, section_headings
+from .vocabulary import DEFAULT_WORDS, Words
 
 _ITEM_MARKER = re.compile(r"^\(\s*(?:Agenda\s+)?Item\s+(?:No\.?\s*)?(\d{1,3}[A-Za-z]?(?:\.\d+)?)\s*\)\s*$", re.I)
 _MINUTE_NUMBER_LINE = re.compile(r"^(\d{1,4})\.\s+(\S.*)$")
@@ -27,6 +28,9 @@ _MINUTE_REF_LINE = re.compile(r"^(?:Minute\s+)?(\d{1,4})/(\d{2}|\d{4})\.?(?:\s+(
 _NUMBERED = re.compile(
     r"^(?:(?:Agenda\s+)?Item\s+(?:No\.?\s*)?)?(\d{1,3})([a-z]?|\.\d{1,2})?(?:[.):]|\s*[-–—]\s|(?=\s))\s*(\S.*)$", re.I
 )
+# "XIV. Chair's Report": a Roman numeral in capitals, its stop, then the title (the stop tells it from
+# a word: "I am", "MIX").
+_ROMAN_NUMBERED = re.compile(r"^([IVXL]{1,6})\.\s+(\S.*)$")
 _CLOCK = re.compile(r"^\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?\s?m\b|$)", re.I)
 _NUMBER_ALONE = re.compile(r"^\s*(?:(?:Agenda\s+)?Item\s+)?(?:(?P<arabic>\d{1,3})|(?P<roman>[IVXL]{1,6}))\.?\s*$", re.I)
 _ATTACHMENT = re.compile(r"^(?:PDF|Word|DOCX?|HTML|XLSX?)\s+\d+\s*[KM]B\b", re.I)
@@ -67,6 +71,7 @@ class ItemBlock:
     page: int
     minute_number: str | None = None
     private: str | None = None  # why it was taken in private (parse/private.py), or None
+    public_record: bool = False  # the minuted motion into private session (parse/private.py): published
     pages: str | None = None  # the agenda's page range for the item's papers
     decision_number: str | None = None
     span: tuple[int, int] = (0, 0)  # the item's lines, heading included, as indexes into the document's lines
@@ -324,6 +329,9 @@ def _numbered(lines: list[Line], index: int) -> _Numbered | None:
     if match and _heading_like(_strip_pages(match.group(3))[0]):
         return _Numbered(int(match.group(1)), match.group(1) + (match.group(2) or ""), False, bool(match.group(2)),
                          match.group(3), 1)
+    roman = _ROMAN_NUMBERED.match(lines[index].text)
+    if roman and _heading_like(_strip_pages(roman.group(2))[0]) and (value := _roman(roman.group(1))):
+        return _Numbered(value, roman.group(1), True, False, roman.group(2), 1)
     alone = _NUMBER_ALONE.match(lines[index].text)
     if alone and index + 1 < len(lines) and _heading_like(lines[index + 1].text) and not _NUMBER_ALONE.match(lines[index + 1].text):
         printed = alone.group("arabic") or alone.group("roman").upper()

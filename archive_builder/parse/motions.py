@@ -25,21 +25,23 @@ _NEXT_WORD = rf"(?:{_NAME_WORD}|[A-Z]\.?(?=[\s,;:]|$))"
 _PERSON = rf"{_TITLE}\.?\s+{_NAME_WORD}(?:\s+{_NEXT_WORD}){{0,3}}"
 _LOOSE_PERSON = rf"(?:{_TITLE}\.?\s+)?{_NAME_WORD}(?:\s+{_NEXT_WORD}){{0,3}}"
 
-_MOVER_FIRST = re.compile(rf"(?P<name>{_PERSON}|{_CHAIR})\s+(?:proposed|moved|made\s+(?:a|the)\s+motion)\b")
+# "offered a resolution" (US town boards), "introduced the motion"
+_OFFERED = r"(?:offered|introduced)\s+(?:a|the)\s+(?:resolution|motion)"
+_MOVER_FIRST = re.compile(rf"(?P<name>{_PERSON}|{_CHAIR})\s+(?:proposed|moved|made\s+(?:a|the)\s+motion|{_OFFERED})\b")
 _MOTION_BY = re.compile(rf"(?i:\bmotion\s+(?:was\s+)?(?:made\s+)?by)\s+(?P<name>{_LOOSE_PERSON}|{_CHAIR})")
 _MOVED_BY = re.compile(rf"(?i:\b(?:proposed|moved)(?:\s+by)?)[.:,]?\s+(?P<name>{_PERSON})")
 _LATE_BY = re.compile(rf"(?i:\bproposed\b)(?:(?!(?i:seconded)).){{0,160}}?\bby\s+(?P<name>{_LOOSE_PERSON}|{_CHAIR})")
-_BARE_MOVER_FIRST = re.compile(r"^[\W\d)]*(?P<name>[A-Z][a-z’'-]+\s+[A-Z][\w’'-]+)\s*,?\s+(?i:proposed|moved|made\s+(?:a|the)\s+motion)\b")
+_BARE_MOVER_FIRST = re.compile(rf"^[\W\d)]*(?P<name>[A-Z][a-z’'-]+\s+[A-Z][\w’'-]+)\s*,?\s+(?i:proposed|moved|made\s+(?:a|the)\s+motion|{_OFFERED})\b")
 # Minutes that name members by their initials throughout: "Proposed by RW and seconded by PP."
 _MOVED_BY_INITIALS = re.compile(r"(?i:\b(?:proposed|moved)\s+by)\s+(?P<name>[A-Z]{2,3})\b(?![’'\w])")
 _SECONDED_BY_INITIALS = re.compile(r"(?i:\bseconded\s+by)\s+(?P<name>[A-Z]{2,3})\b(?![’'\w])")
 _MOVER_LABEL = re.compile(rf"(?i:\b(?:mover|proposer))\s*:\s*(?P<name>{_LOOSE_PERSON})")
 _SECONDER_FIRST = re.compile(rf"(?P<name>{_PERSON}|{_CHAIR})\s+[Ss]econded\b")
-_SECONDED_BY = re.compile(rf"(?i:\bseconded(?:\s+by)?|\bsecond\s+by)[.:,]?\s+(?P<name>{_LOOSE_PERSON})")
+_SECONDED_BY = re.compile(rf"(?i:\bseconded(?:\s+by)?|\bsecond\s+by|\bsupported\s+by)[.:,]?\s+(?P<name>{_LOOSE_PERSON})")
 _BARE_SECONDER_FIRST = re.compile(r"^[\W\d)]*(?P<name>[A-Z][a-z’'-]+\s+[A-Z][\w’'-]+)\s*,?\s+(?i:seconded)\b")
 # A motion named only as such: "Motion and second to appoint ...", "Motion made and seconded to ..."
 _UNNAMED = re.compile(r"^\W*motion\s+(?:made\s+)?and\s+(?:a\s+)?second(?:ed)?\b", re.I)
-_MOVING = re.compile(r"\b(?:proposed|moved|mover|proposer|motion\s+(?:was\s+)?(?:made\s+)?by|made\s+(?:a|the)\s+motion)\b", re.I)
+_MOVING = re.compile(rf"\b(?:proposed|moved|mover|proposer|motion\s+(?:was\s+)?(?:made\s+)?by|made\s+(?:a|the)\s+motion|{_OFFERED})\b", re.I)
 _SECONDER_LABEL = re.compile(rf"(?i:\bseconder)\s*:\s*(?P<name>{_LOOSE_PERSON})")
 _TRAILING_WORDS = re.compile(r"\s+(?:and|the|that|to|this|it|all|who|which)$", re.I)
 

@@ -24,12 +24,11 @@ from __future__ import annotations
 
 import bisect
 import functools
-import hashlib
-import json
 import re
 from dataclasses import dataclass, field
 
 from ..model import Line
+from .vocabulary import DEFAULT_WORDS, Words
 
 # --- The tables of words ---------------------------------------------------------------------------
 #
@@ -130,25 +129,6 @@ _LEAVES = re.compile(
 _NOTICE = re.compile(r"^\W*during\s+(?:these|this|the\s+following)\s+items?\b.{0,60}\bto\s+be\s+open\s+to\s+the\s+public\W*$", re.I)
 _NEGATION_BEFORE = re.compile(r"\b(?:no|not|nothing|none|never|without)\b(?:\W+\w+){0,10}\W*$", re.I)
 _NOTHING = re.compile(r"\b(?:no|none|nil)\b|\bnot\s+(?:required|needed|necessary)\b", re.I)
-
-
-@dataclass(frozen=True)
-class Words:
-    """The words that mark private business: the built-in tables and what `archive.yml` adds."""
-
-    private: tuple[str, ...] = ()  # the clerk's headings that open a private section
-    public: tuple[str, ...] = ()  # the clerk's headings that return to public business
-    withhold: bool = True  # False: the clerk's sidecar says this file holds nothing private (exempt: false)
-
-    @property
-    def digest(self) -> str:
-        """What keys cached parses: other words may withhold other text."""
-        tables = [PRIVATE_SECTIONS, PRIVATE_ITEMS, PRIVATE_SESSIONS, PUBLIC_SECTIONS]
-        text = json.dumps([tables, self.private, self.public, self.withhold])
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-DEFAULT_WORDS = Words()
 
 
 @dataclass(frozen=True)
@@ -281,6 +261,7 @@ class Privacy:
     lines: set[int] = field(default_factory=set)
     headings: set[int] = field(default_factory=set)
     reasons: dict[str, None] = field(default_factory=dict)  # why lines outside private items were withheld, in order
+    records: set[int] = field(default_factory=set)  # items (by position) that are the public record of a move into private
 
 
 def private_business(lines: list[Line], spans: list[tuple[int, int]], titles: list[str],
@@ -301,7 +282,9 @@ def private_business(lines: list[Line], spans: list[tuple[int, int]], titles: li
     for (start, end), title in zip(spans, titles):
         state = walk.settled(start, walk.through(range(position, start), state))
         body = range(_after_title(lines, range(start + 1, end), title), end)  # a title printed under its number
-        why, state = _item_privacy(walk.text(range(start + 1, end)), title, state, words)
+        why, state, record = _item_privacy(walk.text(range(start + 1, end)), title, state, words)
+        if record:
+            privacy.records.add(len(privacy.items))
         privacy.items.append(why)
         state = walk.through(body, state, title, withheld=bool(why))
         if why is None:
@@ -386,22 +369,23 @@ def _after_title(lines: list[Line], body: range, title: str) -> int:
     return start
 
 
-def _item_privacy(text: str, title: str, state: str | None, words: Words) -> tuple[str | None, str | None]:
-    """(why the item is private, or None; the state after it, as far as its heading says)."""
+def _item_privacy(text: str, title: str, state: str | None, words: Words) -> tuple[str | None, str | None, bool]:
+    """(why the item is private, or None; the state after it, as far as its heading says; whether it
+    is the public record of the move into private business)."""
     moved = movement(text)
     marking = title_marking(title, words)
     if state:
         if moved == "leaves" or marking == "public":
-            return None, None  # the item records the return to public business
-        return state, state
+            return None, None, False  # the item records the return to public business
+        return state, state, False
     if marking == "item":
-        return f"titled '{_quoted(title)}'", None
+        return f"titled '{_quoted(title)}'", None, False
     if marking in ("section", "session") and not says_nothing_private(text):
         if moved is not None:
-            return None, None  # the public record of the move: the motion to exclude the public, its vote
+            return None, None, True  # the public record of the move: the motion to exclude the public, its vote
         why = f"titled '{_quoted(title)}'"
-        return why, (f"after item '{_quoted(title)}'" if marking == "section" else None)
-    return None, None
+        return why, (f"after item '{_quoted(title)}'" if marking == "section" else None), False
+    return None, None, False
 
 
 def _after_moves(moved: str | None, state: str | None, where: str) -> str | None:

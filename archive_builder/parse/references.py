@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..model import Item, MeetingRef
-from .dates import MONTHS, dates_after, find_dates, find_time
+from .dates import MONTHS, dates_after, dates_before, find_dates, find_time
 from .header import BODY_WORDS, tidy_body_name
 
 _MINUTES_OF = re.compile(r"\bminutes\b", re.I)
@@ -37,7 +37,13 @@ _GENERIC_NAME_WORDS = {"board", "council", "committee", "meeting", "meetings", "
 _MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTH_MINUTES = re.compile(
     rf"\bthe\s+(?:amended\s+)?(?P<month>{_MONTH_WORD})\s+(?:(?:board|council|regular|monthly|meeting|ordinary)\s+){{0,2}}minutes\b"
-    rf"|\bminutes\s+(?:of|from)\s+the\s+(?P<month2>{_MONTH_WORD})\s+(?:(?:board|council|regular|monthly|ordinary)\s+)?meeting\b"
+    rf"|\b(?:minutes\s+(?:of|from)\s+|approve[sd]?\s+|approve[sd]?\s+the\s+[\w\s]{{1,40}}?\s+and\s+)the\s+(?P<month2>{_MONTH_WORD})\s+"
+    rf"(?:(?:board|council|regular|monthly|ordinary)\s+)?meeting\b"
+)
+_APPROVES_MEETING = re.compile(
+    r"\b(?:approve[sd]?|approving|adopt(?:s|ed)?|confirm(?:s|ed)?)\s+the\s+(?:[\w-]+\s+){0,3}?meetings?\b"
+    r"(?!\s+(?:dates?|times?|schedule|calendar|venue|location|place|agenda|format)\b)",
+    re.I,
 )
 _NEXT_MEETING = re.compile(r"\bnext\s+(?:[\w'’]+\s+){0,4}?meeting\b|\bdate\s+(?:and\s+(?:time|venue)\s+)?of\s+(?:the\s+)?next\s+meeting\b", re.I)
 _NOT_MEETING_DATE = re.compile(r"\b(?:published|dated|report(?:ed)?\s+(?:of|on)|issued|circulated)\s+(?:on\s+)?$", re.I)
@@ -56,7 +62,10 @@ def read_references(items: list[Item], own_body_names: list[str], meeting_date: 
 def _minutes_refs(item: Item, own_body_names: list[str], meeting_date: str | None = None) -> list[MeetingRef]:
     if not _MINUTES_OF.search(item.title) and not any(_MINUTES_OF.search(r.text) for r in item.resolutions):
         return []
-    sources = [(r.text, r.label) for r in item.resolutions if _MINUTES_OF.search(r.text)]
+    # Under a heading of minutes, "to approve the emergency meeting on March 24" approves its minutes.
+    about_minutes = bool(_MINUTES_OF.search(item.title))
+    sources = [(r.text, r.label) for r in item.resolutions
+               if _MINUTES_OF.search(r.text) or about_minutes and _APPROVES_MEETING.search(r.text)]
     if not sources:
         # Only what speaks of minutes: "MINUTES/DISBURSEMENTS" goes on to a bank balance "on 29 February".
         about = [sentence for sentence in _sentences(item.text) if _MINUTES_OF.search(sentence)]
@@ -66,7 +75,8 @@ def _minutes_refs(item: Item, own_body_names: list[str], meeting_date: str | Non
         body = _other_body(text, own_body_names)
         noting = bool(_NOTING.search(text)) and not _APPROVING.search(text)
         kind = "notes-minutes" if noting or body else "approves-minutes"
-        dates = [d for d in find_dates(text) if not _NOT_MEETING_DATE.search(text[: d.start])]
+        found = dates_before(text, meeting_date) if meeting_date else find_dates(text)
+        dates = [d for d in found if not _NOT_MEETING_DATE.search(text[: d.start])]
         evidence = _sentence_with(text, dates[0].text if dates else "minutes")
         dates = [d for d in dates if not any(r.date == d.iso for r in refs)]
         for date in dates:

@@ -21,6 +21,7 @@ from .actions import actions_in as actions_in_sentence
 from .motions import motion_in, seconder_in, sentences
 from .names import split_name_list
 from .paragraphs import Paragraph, paragraphs
+from .vocabulary import DEFAULT_WORDS, Words
 from .votes import UNANIMOUS, labelled_vote, outcome_from_votes, outcome_line, prose_votes, result_record
 
 _KEYWORD = re.compile(
@@ -58,7 +59,9 @@ _UNDERTAKING = re.compile(
     rf"|(?:{_WHO_UNDERTAKES})\s+(?:still\s+)?(?:agreed|undertook|offered|volunteered|will|would|was\s+asked|is\s+to|to|plans\s+to)"
     r"\s+(?:to\s+)?[a-z]"
     # "Janet Keough said she will bring the descriptions to the May board meeting."
-    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\s+said\s+(?:that\s+)?(?:she|he|they)\s+(?:will|would)\s+[a-z])"
+    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\s+said\s+(?:that\s+)?(?:she|he|they)\s+(?:will|would)\s+[a-z]"
+    # "Bill Stewart would be invited to address the proposal at the June meeting."
+    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\s+(?:will|would)\s+be\s+(?:invited|asked)\s+to\s+[a-z])"
 )
 _NEXT_MEETING_FIXED = re.compile(
     r"^(?:the\s+)?(?:next|next\s+month['’]s)\s+(?:\w+\s+){0,3}?meeting\s+(?:will|would|is\s+to|shall)\s+be\s+(?:held\s+)?(?:on\s+)?"
@@ -84,6 +87,7 @@ class _Motion:
     used: bool = False
     amendment: bool = False
     voted: bool = False
+    record: list[str] = field(default_factory=list)  # how it went, as printed: "PASSED [8 TO 7]", the chair's declaration
 
 
 @dataclass
@@ -101,20 +105,22 @@ class Decisions:
     narrative: list[Paragraph] = field(default_factory=list)  # the item's text that is not a decision
 
 
-def read_decisions(lines: list[Line], item_title: str = "") -> Decisions:
+def read_decisions(lines: list[Line], item_title: str = "", words: Words = DEFAULT_WORDS) -> Decisions:
+    """The decisions in an item's lines, and the rest of its text. `words`: the council's own words
+    for a decision or an outcome (parse/vocabulary.py), with the built-in ones."""
     paras = paragraphs(lines)
     blocks = _formal_blocks(paras)
     consumed = {i for block in blocks for i in block.consumed}
-    motions = _motions(paras, consumed)
+    motions = _motions(paras, consumed, words)
     consumed |= {m.index for m in motions} | _motion_bodies(paras, motions, consumed)
-    groups, voted = _vote_groups(paras, motions, consumed)
+    groups, voted = _vote_groups(paras, motions, consumed, words)
     consumed |= voted
     resolutions = _from_blocks(blocks, motions, groups) + _from_motions(motions, item_title, bool(blocks))
-    if not blocks and not motions:
-        prose, used = _prose_decisions(paras, consumed)
+    if not blocks and not motions or words.decisions:
+        prose, used = _prose_decisions(paras, consumed, words, only_the_clerks=bool(blocks or motions))
         resolutions += prose
         consumed |= used
-    undertaken, used = _undertakings(paras, consumed)
+    undertaken, used = _undertakings(paras, consumed, motions)
     resolutions += undertaken
     consumed |= used
     resolutions.sort(key=lambda r: r.page or 0)
@@ -261,7 +267,7 @@ def _outcome_of_text(text: str) -> str:
 # --- Motions and votes -----------------------------------------------------------------------------
 
 
-def _motions(paras: list[Paragraph], consumed: set[int]) -> list[_Motion]:
+def _motions(paras: list[Paragraph], consumed: set[int], words: Words = DEFAULT_WORDS) -> list[_Motion]:
     found: list[_Motion] = []
     for index, para in enumerate(paras):
         if index in consumed or labelled_vote(para.text):
@@ -272,20 +278,37 @@ def _motions(paras: list[Paragraph], consumed: set[int]) -> list[_Motion]:
             motion = motion_in(sentence)
             after = pieces[n + 1 :] or _next_sentences(paras, index, consumed)
             following = after[0] if after else ""
-            if not motion or not _decided(motion, f"{sentence} {following}" if _is_outcome(following) else sentence):
+            # "Motion by X, second by Y to change the meetings. The new dates are ... Motion carried.":
+            # a sentence that explains the motion, between it and its outcome, is part of it.
+            explained = bool(motion) and len(after) > 1 and not _is_outcome(following, words) and not motion_in(following) \
+                and not seconder_in(following) and _is_outcome(after[1], words)
+            told_next = after[1] if explained else following
+            if not motion or not _decided(motion, f"{sentence} {told_next}" if _is_outcome(told_next, words) else sentence,
+                                          words):
                 continue
-            text = _motion_text(sentence, pieces[n - 1] if n else "", body)
+            text = _LEADING_MOTION_LABEL.sub("", _motion_text(sentence, pieces[n - 1] if n else "", body))
+            if explained and text:
+                text = f"{text.rstrip()} {following}"
             # "... made the motion to approve ... Director Ruscha seconded the motion. The motion PASSED."
             seconded = bool(following) and not motion_in(following) and seconder_in(following)
-            told = after[1] if seconded and len(after) > 1 else following
-            outcome = _prose_outcome(sentence) or (_prose_outcome(told) if _is_outcome(told) else None)
-            votes = prose_votes(sentence) or (prose_votes(told) if _is_outcome(told) else None)
+            told = after[1] if (seconded or explained) and len(after) > 1 else following
+            outcome = _prose_outcome(sentence, words) or (_prose_outcome(told, words) if _is_outcome(told, words) else None)
+            votes = prose_votes(sentence) or (prose_votes(told) if _is_outcome(told, words) else None)
             seconder = motion.seconder or (seconder_in(following) if seconded else None)
+            if not motion.mover and seconder and found and not found[-1].seconder and not outcome:
+                found[-1].seconder = seconder  # "Director Nicholson seconded the motion.", after a table in the motion
+                continue
             found.append(_Motion(index, label, text, para.page, motion.mover, seconder, votes=votes,
-                                 outcome=outcome, amendment=bool(re.search(r"\bamendment\b", sentence, re.I))))
+                                 outcome=outcome, amendment=_amends(sentence, paras[index - 1].text if index else "")))
             if sentence.rstrip().endswith(":") or len(pieces) == 1:
                 break  # the motion's words follow in the next paragraphs
     return found
+
+
+def _amends(sentence: str, before: str) -> bool:
+    """ "... moved an amendment", "made the motion to amend ...", or under a "Motion To Amend:" label."""
+    return bool(re.search(r"\bamendment\b|\bmotion\s+to\s+amend\b", sentence, re.I)
+                or re.fullmatch(r"\W*motion\s+to\s+amend\W*", before, re.I))
 
 
 def _next_sentences(paras: list[Paragraph], index: int, consumed: set[int]) -> list[str]:
@@ -305,20 +328,34 @@ def _motion_label(text: str) -> tuple[str | None, str]:
     return (labelled[0].printed, labelled[1]) if labelled else (None, text)
 
 
-def _is_outcome(sentence: str) -> bool:
+def _is_outcome(sentence: str, words: Words = DEFAULT_WORDS) -> bool:
     """'Motion carried 4-0.', 'Carried.', 'Following a vote, the amendment was lost.': a sentence that
     only tells how a motion went."""
-    if not sentence or len(sentence) >= 100:
+    if not sentence or len(sentence) >= 200:
+        return False
+    if _clerks_outcome(sentence, words):
+        return True
+    # "Upon a roll call vote Dick Dillon yea, Janet Keough yea ... the resolution was passed.": a long
+    # sentence only where it ends so.
+    if _TOLD_AT_END.search(sentence):
+        return True
+    if len(sentence) >= 100:
         return False
     bare = re.sub(r"\s*\(?\d+\s*[-–:]\s*\d+.*$", "", sentence)
-    told = re.search(r"\b(?:motion|amendment|proposal|recommendation)s?\s+(?:was|were)\s+(?:carried|lost|defeated|agreed|withdrawn|not carried)\b", sentence, re.I)
+    told = re.search(r"\b(?:motion|amendment|proposal|recommendation|resolution)s?\s+(?:was|were)\s+(?:carried|lost|defeated|agreed|withdrawn|not carried|passed|adopted)\b", sentence, re.I) \
+        or re.match(r"(?:the\s+)?(?:motion|amendment)\s+(?:was\s+)?(?:carried|passed|failed|defeated|lost)\s+(?:by|on|with|unanimously)\b", sentence, re.I)
     return bool(outcome_line(bare) or prose_votes(sentence) or told)
 
 
-def _decided(motion, sentence: str) -> bool:
+_TOLD_AT_END = re.compile(
+    r"\b(?:the\s+)?(?:motion|amendment|proposal|recommendation|resolution)\s+(?:was|were)\s+"
+    r"(?:carried|lost|defeated|agreed|withdrawn|not\s+carried|passed|adopted|approved)(?:\s+unanimously)?\W*$", re.I)
+
+
+def _decided(motion, sentence: str, words: Words = DEFAULT_WORDS) -> bool:
     """A proposal is a decision once it is seconded or its outcome is told; "Cllr X proposed that the
     village be asked for ideas" with neither is a suggestion, and stays in the item's text."""
-    return bool(motion.seconder or _prose_outcome(sentence) or re.search(r"\bmotion\b", sentence, re.I))
+    return bool(motion.seconder or _prose_outcome(sentence, words) or re.search(r"\bmotion\b", sentence, re.I))
 
 
 def _motion_text(sentence: str, previous: str, paragraph: str) -> str:
@@ -343,7 +380,10 @@ def _names_only(sentence: str) -> bool:
     return len([w for w in words.split() if w[:1].islower()]) < 2
 
 
-def _prose_outcome(sentence: str) -> str | None:
+def _prose_outcome(sentence: str, words: Words = DEFAULT_WORDS) -> str | None:
+    clerks = _clerks_outcome(sentence, words)
+    if clerks:
+        return clerks
     votes = prose_votes(sentence)
     if UNANIMOUS.search(sentence):
         return "carried"
@@ -371,9 +411,14 @@ def _motion_bodies(paras: list[Paragraph], motions: list[_Motion], consumed: set
         starts = {m.index for m in motions}
         while index < len(paras) and index not in consumed and index not in starts:
             text = paras[index].text
-            if labelled_vote(text) or _TO_THE_VOTE.search(text) or outcome_line(text) or _KEYWORD.search(text):
+            if labelled_vote(text) or _TO_THE_VOTE.search(text) or outcome_line(text) or _KEYWORD.search(text) \
+                    or _VOTE_HEADING.match(text) or result_record(text) or _WITHDRAWN.search(text):
                 break  # a quotation left open by the minutes still ends where the vote is put
-            if not quoting and (read_label(text) or motion_in(text)):
+            if not quoting and (read_label(text) or motion_in(text) or _MOTION_LABEL.fullmatch(text)):
+                break
+            if not quoting and seconder_in(text) and len(text) < 120:
+                motion.seconder = motion.seconder or seconder_in(text)  # "Director Catlin seconded the motion."
+                taken.add(index)
                 break
             words.append(text)
             taken.add(index)
@@ -400,18 +445,26 @@ def _unquote(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("“", "").replace("”", "")).strip(' "')
 
 
-def _vote_groups(paras: list[Paragraph], motions: list[_Motion], consumed: set[int]) -> tuple[list[_VoteGroup], set[int]]:
+def _vote_groups(paras: list[Paragraph], motions: list[_Motion], consumed: set[int],
+                 words: Words = DEFAULT_WORDS) -> tuple[list[_VoteGroup], set[int]]:
     """Each vote put: its intro ("the Chairman put the motion set out in paragraph 2 to the vote"),
-    the recorded counts with their names, and the outcome line; each given to the motion it decides."""
+    the recorded counts with their names, and the outcome line; each given to the motion it decides.
+    A portal's record of a vote ("VOTE ON THE MOTION TO AMEND / RESULT: PASSED [8 TO 7] / MOVER ... /
+    Chair X declared the motion to amend PASSED.") is one vote, from its result to its declaration."""
     groups: list[_VoteGroup] = []
     taken: set[int] = set()
     current: _VoteGroup | None = None
     for index, para in enumerate(paras):
         if index in consumed:
+            if any(m.index == index for m in motions):
+                current = None  # a new motion: what follows is no longer the last vote's record
             continue
         text = para.text
         vote = labelled_vote(text)
-        outcome = outcome_line(text)
+        told = _told_first(text)
+        outcome = outcome_line(text) or (outcome_line(told) if told else None) or \
+            (_clerks_outcome(text, words) if len(text) < 200 else None)
+        result = None if outcome or vote else result_record(text)
         if _TO_THE_VOTE.search(text) and not vote:
             current = _VoteGroup(index, _motion_referred_to(text, motions, index))
             if UNANIMOUS.search(text):
@@ -422,13 +475,24 @@ def _vote_groups(paras: list[Paragraph], motions: list[_Motion], consumed: set[i
                 current = _VoteGroup(index, _last_open_motion(motions, index))
                 groups.append(current)
             current.add(*vote)
-        elif (outcome or (result := result_record(text))) and (current is not None or _last_open_motion(motions, index)):
+        elif _WITHDRAWN.search(text) and (withdrawn := _last_open_motion(motions, index)):
+            withdrawn.outcome, withdrawn.voted = "lost", True
+            withdrawn.record.append(_sentence(next(s for s in sentences(text) if _WITHDRAWN.search(s))))
+        elif result and current is not None and current.tabulated and not current.declared and result.declared:
+            current.declared = True  # the chair declares the result just tabulated
+            current.record.append(result.printed)
+        elif (outcome or result) and (current is not None or _last_open_motion(motions, index)):
             if current is None or current.closed:
-                current = _VoteGroup(index, _last_open_motion(motions, index))
+                hint = f"{paras[index - 1].text if index else ''} {text}"
+                current = _VoteGroup(index, _motion_voted_on(hint, motions, index, groups))
                 groups.append(current)
-            if not outcome and result[1]:
-                current.votes = result[1]
-            current.outcome, current.closed = outcome or result[0], True
+            if result:
+                current.votes = result.votes or current.votes
+                current.tabulated, current.declared = not result.declared, result.declared
+                current.record.append(result.printed)
+            if told and not result:
+                current.record.append(told)  # "Vote on The Motion: The motion PASSED. The Executive Session was ..."
+            current.outcome, current.closed = outcome or result.outcome, True
         else:
             continue
         taken.add(index)
@@ -440,7 +504,43 @@ def _vote_groups(paras: list[Paragraph], motions: list[_Motion], consumed: set[i
         motion.votes = group.votes if counted else motion.votes
         motion.outcome = group.outcome or (outcome_from_votes(group.votes) if counted else motion.outcome)
         motion.voted = counted or group.outcome is not None
+        motion.record += group.record
     return groups, taken
+
+
+def _told_first(text: str) -> str | None:
+    """The outcome a paragraph opens with, where more follows it: "Vote on The Motion: The motion
+    PASSED. The Executive Session was called to order at 4:10 p.m." -> "The motion PASSED."."""
+    opening = re.sub(r"^\W*vote\s+on\s+the\s+motion\s*:\s*", "", text, flags=re.I)
+    first = sentences(opening)[0] if opening.strip() else ""
+    return first if first != text.strip() and outcome_line(first) else None
+
+
+# "VOTE ON THE MOTION TO AMEND", "Motion To Amend The Amendment:": where a motion's words end.
+_VOTE_HEADING = re.compile(r"^\W*vote\s+on\s+the\b", re.I)
+_MOTION_LABEL = re.compile(r"\W*(?:motion|amendment)(?:\s+to\s+amend(?:\s+the\s+amendment)?)?\s*:?\W*", re.I)
+# "Motion To Amend the Amendment: Director X made the motion ...", "Motion To Move To a Date Certain: ...",
+# "Motion To Amend Director X ...": the label a portal prints before the motion is no part of it.
+_LEADING_MOTION_LABEL = re.compile(r"^\W*(?i:motion\b[^:.]{0,40}:|motion\s+to\s+amend(?:\s+the\s+amendment)?\b)\s*(?=[A-Z])")
+# "Director Nicholson withdrew the motion to amend.": the motion falls without a vote.
+_WITHDRAWN = re.compile(r"\bwithdrew\s+(?:the|his|her|their)\s+(?:motion|amendment)\b|\b(?:motion|amendment)\s+was\s+withdrawn\b", re.I)
+# What a vote's heading says it was on: the main motion, or an amendment to it.
+_ON_MAIN_MOTION = re.compile(r"\b(?:main|substantive|original)\s+motion\b", re.I)
+_ON_AMENDMENT = re.compile(r"\bmotion\s+to\s+amend\b|\bamendment\b", re.I)
+
+
+def _motion_voted_on(text: str, motions: list[_Motion], index: int, groups: list[_VoteGroup]) -> _Motion | None:
+    """The open motion a vote is on: the main motion where its heading says so (the latest motion
+    not to amend that no vote has decided yet), else the latest amendment or motion."""
+    decided = {id(g.motion) for g in groups if g.motion is not None}
+    open_before = [m for m in motions if m.index < index and m.outcome is None and id(m) not in decided]
+    if _ON_MAIN_MOTION.search(text):
+        main = [m for m in open_before if not m.amendment]
+        return main[-1] if main else None
+    if _ON_AMENDMENT.search(text):
+        amendments = [m for m in open_before if m.amendment]
+        return amendments[-1] if amendments else _last_open_motion(motions, index)
+    return _last_open_motion(motions, index)
 
 
 @dataclass
@@ -451,6 +551,9 @@ class _VoteGroup:
     outcome: str | None = None
     closed: bool = False
     used: bool = False
+    tabulated: bool = False  # a portal's result table, which the chair's declaration may follow
+    declared: bool = False
+    record: list[str] = field(default_factory=list)  # the result as printed
 
     @property
     def sides(self) -> set[str]:
@@ -494,6 +597,7 @@ def _from_motions(motions: list[_Motion], item_title: str, has_blocks: bool) -> 
         outcome = motion.outcome or (_outcome_of_text(text) if _PASSIVE_DECISION.search(text) else "unknown")
         if outcome == "carried":
             outcome = _outcome_of_text(text) if _outcome_of_text(text) != "carried" else "carried"
+        text = " ".join([_sentence(text), *motion.record]) if motion.record else text
         resolutions.append(Resolution(id="", text=_sentence(text), label=motion.label, page=motion.page,
                                       outcome=outcome, votes=motion.votes, mover=motion.mover, seconder=motion.seconder))
     return resolutions
@@ -502,36 +606,70 @@ def _from_motions(motions: list[_Motion], item_title: str, has_blocks: bool) -> 
 # --- Prose: "It was agreed that ..." ---------------------------------------------------------------
 
 
-def _prose_decisions(paras: list[Paragraph], consumed: set[int]) -> tuple[list[Resolution], set[int]]:
+def _prose_decisions(paras: list[Paragraph], consumed: set[int], words: Words = DEFAULT_WORDS,
+                     only_the_clerks: bool = False) -> tuple[list[Resolution], set[int]]:
+    """Decisions told in prose ("It was agreed that ...", a planning verdict); `only_the_clerks`:
+    only those in the council's own words (archive.yml: decision_words), where the item's decisions
+    are minuted formally too."""
     found, used = [], set()
     for index, para in enumerate(paras):
         if index in consumed:
             continue
-        verdict = _verdict(para.text)
+        verdict = None if only_the_clerks else _verdict(para.text)
         if verdict:
             found.append(Resolution(id="", text=_sentence(verdict), page=para.page, outcome="carried"))
             used.add(index)
             continue
         for sentence in sentences(para.text):
-            agreed = _BODY_AGREED.search(sentence)
+            agreed = _clerks_decision(sentence, words) or (None if only_the_clerks else _BODY_AGREED.search(sentence))
             # "At that meeting, Members agreed ..." reports another meeting's decision, not this one's.
             if agreed and not _NOT_THIS_MEETING.search(sentence[: agreed.start()]):
                 votes = prose_votes(sentence)
-                found.append(Resolution(id="", text=_sentence(sentence), page=para.page,
-                                        outcome=_outcome_of_text(sentence) if not votes else (outcome_from_votes(votes) or "carried"),
-                                        votes=votes))
+                outcome = _clerks_outcome(sentence, words) or (
+                    _outcome_of_text(sentence) if not votes else (outcome_from_votes(votes) or "carried"))
+                found.append(Resolution(id="", text=_sentence(sentence), page=para.page, outcome=outcome, votes=votes))
+                if only_the_clerks:
+                    used.add(index)
     return found, used
 
 
-def _undertakings(paras: list[Paragraph], consumed: set[int]) -> tuple[list[Resolution], set[int]]:
+def _clerks_decision(sentence: str, words: Words) -> re.Match | None:
+    """Where the council's own words for a decision ("It was determined that") open one."""
+    return _phrase_in(words.decisions, sentence)
+
+
+def _clerks_outcome(sentence: str, words: Words) -> str | None:
+    """The outcome the council's own words tell ("Approved on a voice vote": carried)."""
+    for phrase, outcome in words.outcomes:
+        if _phrase_in((phrase,), sentence):
+            return outcome
+    return None
+
+
+def _phrase_in(phrases: tuple[str, ...], sentence: str) -> re.Match | None:
+    for phrase in phrases:
+        pattern = r"\b" + r"\W+".join(re.escape(word) for word in re.findall(r"[^\W_]+", phrase)) + r"\b"
+        match = re.search(pattern, sentence, re.I)
+        if match:
+            return match
+    return None
+
+
+def _undertakings(paras: list[Paragraph], consumed: set[int], motions: list[_Motion] = ()) -> tuple[list[Resolution], set[int]]:
     """What a member or officer agreed to do, where it sets an action: "The Clerk agreed to add to the
     November agenda.", "Cllr Daphne Clements agreed to review the plan and bring it back to the June
     meeting." A remark ("Cllr X said ...") or a wish with nothing to be done is not one."""
     found, used = [], set()
+    moved = {motion.index: motion for motion in motions}
     for index, para in enumerate(paras):
-        if index in consumed:
+        if index in consumed and index not in moved:
             continue
         for sentence in sentences(para.text):
+            # After a motion and its outcome, the paragraph may go on: "... Motion carried. Janet Keough
+            # said she will bring draft descriptions to the May board meeting."
+            if index in moved and (motion_in(sentence) or seconder_in(sentence) or _is_outcome(sentence)
+                                   or sentence in moved[index].text):
+                continue
             sentence = _after_run_in_heading(sentence)
             if _NEXT_MEETING_FIXED.search(sentence):
                 # "The next meeting will be on January 22 at 6:30 pm.": the date fixed, as a decision records it

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..model import Votes
 
@@ -121,12 +122,30 @@ _RESULT_OUTCOMES = {"passed": "carried", "adopted": "carried", "approved": "carr
                     "tabled": "deferred"}
 
 
-def result_record(text: str) -> tuple[str, Votes | None] | None:
-    """(outcome, votes) of a tabulated result or a chair's declaration, or None."""
-    match = _RESULT.match(text.strip()) or _DECLARED.search(text)
+@dataclass
+class Result:
+    """A tabulated result ("PASSED [8 TO 7]") or a chair's declaration of one."""
+
+    outcome: str
+    votes: Votes | None
+    printed: str  # as the minutes print it: "PASSED [8 TO 7]", "Chair Bouquet declared the motion PASSED."
+    declared: bool  # the chair's declaration, which ends the record of a vote
+
+
+def result_record(text: str) -> Result | None:
+    """The tabulated result or chair's declaration that `text` prints, or None."""
+    tabulated = _RESULT.match(text.strip())
+    match = tabulated or _DECLARED.search(text)
     if not match:
         return None
     outcome = _RESULT_OUTCOMES[match.group("result").split()[0].lower()]
     groups = match.groupdict()
     votes = Votes(for_=int(groups["for"]), against=int(groups["against"])) if groups.get("for") else None
-    return outcome, votes
+    if tabulated:
+        return Result(outcome, votes, match.group(0).strip(), declared=False)
+    sentence = next((s for s in re.split(r"(?<=[.!?])\s+", text) if _DECLARED.search(s)), match.group(0))
+    # what a run-on line puts before the declaration: "Vince Buzek Chair Bouquet declared ..."
+    declared = re.search(r"\b(?:Chair(?:man|woman|person)?|Mayor|President|Presiding\s+Officer|Speaker|Clerk|"
+                         r"Vice\s+Chair|Deputy\s+Mayor)\b[^.]*$", sentence[: _DECLARED.search(sentence).start()])
+    printed = sentence[declared.start():] if declared else sentence
+    return Result(outcome, votes, printed.strip(), declared=True)

@@ -62,7 +62,7 @@ def _meetings(meetings: list[Meeting], here: str) -> str:
     rows = []
     for meeting in meetings:
         resolutions = sum(len(item.resolutions) for item in meeting.items if not item.exempt)
-        rows.append([tables.text_link(words.long_date(meeting.date), here, meeting.url),
+        rows.append([tables.text_link(words.meeting_date(meeting), here, meeting.url),
                      html_text(words.meeting_status(meeting.status)), str(len(meeting.items)), str(resolutions)])
     return "\n".join(["## Meetings {#meetings}", "", f"{words.count(len(meetings), 'meeting')}, newest first.", "",
                       tables.html_table(["Date", "Status", "Items", "Resolutions"], rows, script=False)])

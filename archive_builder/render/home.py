@@ -27,7 +27,7 @@ def home_page(lookup: Lookup) -> tuple[str, str]:
     latest = list(lookup.meetings.values())[:LATEST]  # the lookup holds meetings newest first
     if latest:
         lines += ["| Date | Committee | Status |", "| --- | --- | --- |"]
-        lines += [f"| {link(words.long_date(m.date), here, m.url)} | {inline(lookup.committee_name(m.committee))} | "
+        lines += [f"| {link(words.meeting_date(m), here, m.url)} | {inline(lookup.committee_name(m.committee))} | "
                   f"{inline(words.meeting_status(m.status))} |" for m in latest]
         lines += ["", "[All meetings](meetings/index.md)"]
     else:

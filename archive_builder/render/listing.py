@@ -17,7 +17,7 @@ def meetings_index(lookup: Lookup) -> tuple[str, str]:
         years.setdefault(words.year_of(meeting.date) or "Undated", []).append(meeting)
     for year, meetings in years.items():
         anchor = f"year-{year}" if year.isdigit() else "undated"
-        rows = [[tables.text_link(words.long_date(m.date), here, m.url),
+        rows = [[tables.text_link(words.meeting_date(m), here, m.url),
                  html_text(lookup.committee_name(m.committee)), html_text(words.meeting_status(m.status))]
                 for m in meetings]
         lines += ["", f"## {inline(year)} {{#{anchor}}}", "",

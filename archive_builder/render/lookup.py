@@ -168,7 +168,7 @@ class Lookup:
 
     def meeting_label(self, meeting: Meeting) -> str:
         """'Joint ICT Committee, 16 October 2018'."""
-        return f"{self.committee_name(meeting.committee)}, {words.medium_date(meeting.date)}"
+        return f"{self.committee_name(meeting.committee)}, {words.meeting_date(meeting, long=False)}"
 
     def item_label(self, meeting: Meeting, item: Item) -> str:
         """'Joint ICT Committee, 16 October 2018, item 6: Update report'."""

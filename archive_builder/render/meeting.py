@@ -37,7 +37,7 @@ def meeting_page(lookup: Lookup, meeting: Meeting) -> tuple[str, str]:
     ]
     body = "\n\n".join(part for part in parts if part)
     # `meeting_status`, not `status`: Material reads a page's `status` as a badge of its own.
-    return here, page("meeting", f"{committee}, {words.long_date(meeting.date)}", body, meeting=meeting.id,
+    return here, page("meeting", f"{committee}, {words.meeting_date(meeting)}", body, meeting=meeting.id,
                       committee=meeting.committee, committee_name=committee, date=meeting.date,
                       meeting_status=meeting.status, items=len(meeting.items),
                       resolutions=sum(len(i.resolutions) for i in meeting.items if not i.exempt),

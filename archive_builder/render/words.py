@@ -49,6 +49,15 @@ def long_date(iso_date: str | None) -> str:
     return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+def meeting_date(meeting, long: bool = True) -> str:
+    """A meeting's date, and for a committee's second meeting of the day what sets it apart:
+    'Tuesday 28 January 2025 (Special Board Meeting)', '28 January 2025 (16:00)'."""
+    date = long_date(meeting.date) if long else medium_date(meeting.date)
+    if not meeting.another_sitting:
+        return date
+    return f"{date} ({meeting.title or meeting.start_time})"
+
+
 def medium_date(iso_date: str | None) -> str:
     """'2018-10-16' -> '16 October 2018'."""
     day = _date(iso_date)
