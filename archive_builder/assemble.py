@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 
 from .addresses import item_key, resolution_key
 from .config import CommitteeConfig, Config
-from .model import Archive, Committee, Declaration, DocumentFacts, Item, Meeting, MeetingRef, Problem
+from .model import Archive, Committee, Declaration, DocumentFacts, Item, Meeting, MeetingRef, Problem, Resolution
 from .parse.attendance import same_person
 from .parse.names import parse_name
 from .people import PeopleIndex
@@ -265,11 +265,101 @@ def _meeting(key: tuple[str, str], draft: _Draft) -> Meeting:
     agenda_items = max((f.items for f in agendas), key=len, default=[])
     meeting.items = _merged_items(main_minutes.items if main_minutes else [], agenda_items) or _paper_items(facts)
     if main_minutes:
+        meeting.items = _with_consent_items(meeting.items, agenda_items)
+    if main_minutes:
         meeting.attendance = main_minutes.attendance
         meeting.declarations = main_minutes.declarations
     meeting.membership = next((f.membership for f in agendas if f.membership), [])
     _assign_ids(meeting)
     return meeting
+
+
+# "to approve the Consent Agenda items 4.1 through 4.3": one motion decides every item in the range.
+_CONSENT_RANGE = re.compile(r"\bitems?\s+(?:nos?\.?\s*)?(?P<first>[A-Z]|\d{1,3}(?:\.\d{1,2})?[a-z]?)\s+"
+                            r"(?:through|thru|to|until|[-–])\s+(?P<last>[A-Z]|\d{1,3}(?:\.\d{1,2})?[a-z]?)\b", re.I)
+_CONSENT = re.compile(r"\bconsent\b", re.I)
+
+
+def _with_consent_items(items: list[Item], agenda: list[Item]) -> list[Item]:
+    """The items a consent motion decided, each with that decision. An item the minutes do not
+    print is taken from the agenda, so the meeting shows what was approved; a range whose first and
+    last items the papers do not both number decides nothing (no guessing what "items 3 to 9" were)."""
+    result = list(items)
+    for item in items:
+        for resolution in item.resolutions:
+            found = _CONSENT_RANGE.search(resolution.text)
+            if not found or resolution.outcome != "carried" or not (_CONSENT.search(resolution.text) or _CONSENT.search(item.title)):
+                continue
+            in_range = _numbered_range(result, found) or _numbered_range(agenda, found) or \
+                _listed_in(item, agenda, found)
+            at = result.index(item) + 1
+            for entry in in_range:
+                if entry.exempt:
+                    continue
+                decided = next((i for i in result if i.number and i.number == entry.number), None)
+                if decided is None:
+                    decided = Item(id="", number=entry.number, title=entry.title, text=entry.text, pages=entry.pages,
+                                   decision_number=entry.decision_number, page=entry.page, document=entry.document,
+                                   sources=list(entry.sources))
+                    result.insert(at, decided)
+                    at += 1
+                if decided is not item and not decided.resolutions and not decided.exempt:
+                    decided.resolutions.append(Resolution(
+                        id="", text=f"Approved on the consent agenda, in one motion with items {found.group('first')} to "
+                                    f"{found.group('last')}: {resolution.text}",
+                        outcome="carried", votes=resolution.votes, mover=resolution.mover, seconder=resolution.seconder,
+                        page=resolution.page, document=resolution.document))
+    return result
+
+
+def _numbered_range(items: list[Item], found: re.Match) -> list[Item]:
+    numbers = [i.number.casefold() if i.number else None for i in items]
+    first, last = found.group("first").casefold(), found.group("last").casefold()
+    if first not in numbers or last not in numbers or numbers.index(last) < numbers.index(first):
+        return []
+    return items[numbers.index(first): numbers.index(last) + 1]
+
+
+def _listed_in(item: Item, agenda: list[Item], found: re.Match) -> list[Item]:
+    """The consent items printed as a list inside the consent item's own text ("4.1 Contract for street
+    sweeping 4.2 Purchase of two snow plows ..."), in the agenda's entry for it, else the minutes'."""
+    numbers = _range_numbers(found.group("first"), found.group("last"))
+    if not numbers:
+        return []
+    entries = [entry for entry in agenda if entry.number and entry.number == item.number] + [item]
+    for entry in entries:
+        starts = []
+        for number in numbers:
+            # "4.1 Contract ...", "A. Certificates ...": a letter needs its stop ("A Resolution" is a word)
+            stop = "[.)]" if number.isalpha() else "[.)]?"
+            match = re.compile(rf"(?<!\S){re.escape(number)}{stop}\s+(?=\S)").search(entry.text, starts[-1][1] if starts else 0)
+            if not match:
+                break
+            starts.append((match.start(), match.end()))
+        if len(starts) != len(numbers):
+            continue
+        ends = [start for start, _ in starts[1:]] + [len(entry.text)]
+        # each one's title is its first paragraph, what the agenda says of it the rest
+        listed = [[p.strip() for p in entry.text[begin:end].split("\n\n") if p.strip()] for (_, begin), end in zip(starts, ends)]
+        if all(paragraphs and len(paragraphs[0]) <= 200 for paragraphs in listed):
+            return [Item(id="", number=number, title=" ".join(paragraphs[0].split()), text="\n\n".join(paragraphs[1:]),
+                         page=entry.page, document=entry.document, sources=list(entry.sources))
+                    for number, paragraphs in zip(numbers, listed)]
+    return []
+
+
+def _range_numbers(first: str, last: str) -> list[str] | None:
+    """ "4.1", "4.3" -> 4.1, 4.2, 4.3; "A", "D" -> A to D; "3", "9" -> 3 to 9; None where the range
+    is not a plain run (or is too long to be a list printed in one item)."""
+    if re.fullmatch(r"[A-Za-z]", first) and re.fullmatch(r"[A-Za-z]", last) and first.isupper() == last.isupper():
+        numbers = [chr(code) for code in range(ord(first), ord(last) + 1)]
+    elif (a := re.fullmatch(r"(\d+)\.(\d+)", first)) and (b := re.fullmatch(r"(\d+)\.(\d+)", last)) and a.group(1) == b.group(1):
+        numbers = [f"{a.group(1)}.{n}" for n in range(int(a.group(2)), int(b.group(2)) + 1)]
+    elif first.isdigit() and last.isdigit():
+        numbers = [str(n) for n in range(int(first), int(last) + 1)]
+    else:
+        return None
+    return numbers if 1 < len(numbers) <= 60 else None
 
 
 def _paper_items(facts: list[DocumentFacts]) -> list[Item]:

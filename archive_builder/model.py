@@ -189,6 +189,7 @@ class Document:
     withheld: str | None = None  # why an exempt document is withheld, in plain words
     ocr_pages: list[int] = field(default_factory=list)  # pages of the source file read by OCR
     corrections: list[str] = field(default_factory=list)  # what the clerk's sidecar corrected, in plain words
+    date_order: str = "day-first"  # how its numeric dates read (parse/dates.py), for what reads its text later
 
 
 @dataclass

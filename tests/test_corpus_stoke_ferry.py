@@ -76,7 +76,9 @@ def test_decisions_recorded_in_prose_are_resolutions(export):
     assert (minutes["votes"]["for"], minutes["votes"]["abstain"]) == (8, 1)
     assert (minutes["mover"], minutes["seconder"]) == ("Cllr Jim McNeill", "Cllr Grant Tomkins")
     policy = item(march, "58/18")["resolutions"]
-    assert [r["text"][:40] for r in policy] == ["It was proposed by Cllr Grant Tomkins to"]
+    # the motion, then in the same paragraph what the Clerk undertook to bring to the April meeting
+    assert [r["text"][:40] for r in policy] == ["It was proposed by Cllr Grant Tomkins to", "The Clerk agreed to draft a Communicatio"]
+    assert [(a["owner"], a["due"]) for a in policy[1]["actions"]] == [("Clerk", "2018-04")]
     september = meeting(export, f"{COUNCIL}/2018-09-05")
     objection = item(september, "191/18")["resolutions"][0]
     assert (objection["votes"]["for"], objection["votes"]["abstain"]) == (6, 1)

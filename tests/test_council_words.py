@@ -75,3 +75,17 @@ def test_a_document_settles_its_own_date_order(tmp_path):
 
     meetings = json.loads(archive(root, "export").stdout)["meetings"]
     assert [m["date"] for m in meetings if m["status"] == "held"] == ["2025-04-03"]
+
+
+def test_a_meeting_mentioned_in_prose_is_found_in_the_documents_date_order(tmp_path):
+    """ "as agreed at the meeting on 02/03/2025" in month-first minutes is 3 February, not 2 March."""
+    earlier = MINUTES.replace("03/04/2025", "02/03/2025")
+    later = MINUTES.replace("The meeting closed at 8:15 pm.",
+                            "The clerk recalled what was agreed at the meeting on 02/03/2025 about the grader.")
+    root = new_archive(tmp_path, {"a.txt": earlier, "b.txt": later}, "date_order: month-first\n")
+    import json
+
+    export = json.loads(archive(root, "export").stdout)
+    assert sorted(m["date"] for m in export["meetings"] if m["status"] == "held") == ["2025-02-03", "2025-03-04"]
+    refers = [(l["from"].split("/")[1], l["to"].split("/")[1]) for l in export["links"] if l["kind"] == "refers-to"]
+    assert ("2025-03-04", "2025-02-03") in refers

@@ -237,3 +237,75 @@ def test_undertakings_after_a_motion_in_the_same_paragraph_and_invitations():
         ("It was agreed that a special meeting would be organised in September 2025 to start planning.",
          [(None, "2025-09")]),
     ]
+
+
+def test_votes_by_name():
+    """ "AYES: Lee, Kim, Park. NAYS: Cho." and a roll call read out give the counts and who voted how;
+    a list of ayes alone says nothing of the nays."""
+    listed, called, ayes_only = (_decisions(text)[0] for text in (
+        "Moved by Councilmember Lee, seconded by Councilmember Kim, to adopt the budget. AYES: Lee, Kim, Park. "
+        "NAYS: Cho. Motion carried.",
+        "Gary Lund offered a resolution, supported by Anne Berg to apply for the grant. Upon a roll call vote Anne "
+        "Berg yea, Gary Lund yea, and Joe Marsh nay the resolution was passed.",
+        "Moved by Councilmember Lee, seconded by Councilmember Kim, to adopt the budget. Ayes: Lee, Kim. Motion carried."))
+    assert (listed.votes.for_, listed.votes.against, listed.votes.names) == (
+        3, 1, {"for": ["Lee", "Kim", "Park"], "against": ["Cho"]})
+    assert (called.mover, called.seconder, called.outcome) == ("Gary Lund", "Anne Berg", "carried")
+    assert (called.votes.for_, called.votes.against, called.votes.names["against"]) == (2, 1, ["Joe Marsh"])
+    assert (ayes_only.votes.for_, ayes_only.votes.against) == (2, None)
+
+
+def test_dates_and_honorifics_as_other_countries_write_them():
+    from archive_builder.parse.dates import find_dates
+    from archive_builder.parse.names import parse_name
+
+    assert [d.iso for d in find_dates("Monday, 19TH SEPTEMBER, 2022; the 2nd day of January, 2024; January 2, 2024")] == [
+        "2022-09-19", "2024-01-02", "2024-01-02"]
+    name = parse_name("Cr Jane Smith")  # Australia and New Zealand
+    assert (name.honorific, name.surname) == ("Cr", "Smith")
+
+
+CITY_AGENDA = """CITY OF LAKEWOOD
+CITY COUNCIL REGULAR MEETING AGENDA
+Tuesday, March 11, 2025 - 7:00 PM
+Council Chambers, 480 S. Allison Parkway
+
+1. CALL TO ORDER
+2. ROLL CALL
+3. APPROVAL OF MINUTES
+4. CONSENT AGENDA
+4.1 Contract for street sweeping services
+4.2 Purchase of two snow plows
+4.3 Appointment to the Library Board
+5. PUBLIC HEARINGS
+5.1 Ordinance 2025-07 amending the zoning code
+6. ADJOURNMENT
+"""
+
+
+def test_a_consent_agenda_adopted_in_one_motion_decides_each_of_its_items(tmp_path):
+    export = _export(tmp_path, {"agenda.txt": CITY_AGENDA, "minutes.txt": _document("us-city-council-minutes.txt")})
+    (meeting,) = [m for m in export["meetings"] if m["status"] == "held"]
+    decided = {i["number"]: i["resolutions"] for i in meeting["items"]}
+    for number in ("4.1", "4.2", "4.3"):
+        (resolution,) = decided[number]
+        assert resolution["text"].startswith("Approved on the consent agenda, in one motion with items 4.1 to 4.3")
+        assert (resolution["outcome"], resolution["mover"], resolution["votes"]["for"]) == (
+            "carried", "Councilmember Patel", 4)
+    assert [i["number"] for i in meeting["items"]][3:7] == ["4", "4.1", "4.2", "4.3"]
+    assert [r["text"][:40] for r in decided["5"]] == ["Moved by Councilmember Lee, seconded by "]  # outside the range
+    assert [i["title"] for i in meeting["items"]][4:7] == [
+        "Contract for street sweeping services", "Purchase of two snow plows", "Appointment to the Library Board"]
+
+
+def test_what_tempts_a_wrong_reading_stays_unread():
+    """A decision of another meeting told or quoted in the minutes, officers listed like members, and
+    numbered paragraphs inside an item: only this meeting's one decision, its three items, its members."""
+    path = DOCUMENTS / "tempting-planning-minutes.txt"
+    (facts,) = parse_extraction(extract(path, path.name), "minutes")
+    assert [(i.number, i.title) for i in facts.items] == [
+        ("1", "Apologies"), ("2", "Planning Application 25/0012 - Mill Lane"), ("3", "Any Other Business")]
+    assert [r.text for i in facts.items for r in i.resolutions] == ["Planning permission be refused."]
+    assert [(a.name, a.role) for a in facts.attendance] == [
+        ("Cllr Ann Example", "chair"), ("Cllr Bob Smith", "member"), ("Cllr Carol Jones", "member"),
+        ("Jane Roe", "officer"), ("John Smith", "officer")]

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from .. import forked
 from ..assemble import name_key
-from ..model import Archive, Link, Meeting
-from ..parse.dates import find_dates
+from ..model import Archive, Item, Link, Meeting
+from ..parse.dates import find_dates, reading_order
 from ..parse.report import DECISION_NUMBER
 
 _MINUTE = re.compile(r"\bminutes?\s+(?:no\.?\s*|number\s+)?(?P<n>\d{1,4}(?:/\d{2,4})?)\b(?!\s*(?:minutes|mins)\b)", re.I)
@@ -42,6 +42,7 @@ def mention_links(archive: Archive) -> list[Link]:
                 if r.label and _RESOLUTION_NUMBER.fullmatch(r.label)},
         committees=_committee_names(archive),
         previous_of=_previous_meetings(archive),
+        date_orders={d.id: d.date_order for d in archive.documents},
     )
     found = forked.map_shared(functools.partial(_mentions_of_meetings, known), archive.meetings)
     return [link for links in found for link in links]
@@ -57,6 +58,7 @@ class _Known:
     labels: dict[tuple[str, str], str]
     committees: dict[str, str]
     previous_of: dict[str, Meeting]
+    date_orders: dict[str, str]  # document id -> how its numeric dates read
 
 
 def _mentions_of_meetings(known: _Known, meetings: list[Meeting]) -> list[list[Link]]:
@@ -65,18 +67,26 @@ def _mentions_of_meetings(known: _Known, meetings: list[Meeting]) -> list[list[L
 
 def _mentions_of_meeting(known: _Known, meeting: Meeting) -> list[Link]:
     links: list[Link] = []
-    labels = known.labels
     for item in meeting.items:
         if item.exempt or _ROLL.match(item.title):
             continue  # a declaration naming an item is the declaration's link, not the item's
-        for origin, text in [(item.id, item.text), *((r.id, r.text) for r in item.resolutions)]:
-            for sentence in _sentences(text):
-                links += _minute_links(origin, sentence, meeting, known.minutes, item.id, known.previous_of.get(meeting.id))
-                links += _decision_links(origin, sentence, known.decisions, item.id)
-                links += [Link(origin, labels[(meeting.committee, m.group("n"))], "refers-to", _quote(sentence, m))
-                          for m in _RESOLUTION_NUMBER.finditer(sentence)
-                          if (meeting.committee, m.group("n")) in labels and not labels[(meeting.committee, m.group("n"))].startswith(item.id + "/")]
-                links += _meeting_links(origin, sentence, meeting, known.meetings, known.committees)
+        # the item's dates read as its document's other dates do ("02/01/2024": parse/dates.py)
+        with reading_order(known.date_orders.get(item.document or "", "day-first")):
+            links += _mentions_of_item(known, meeting, item)
+    return links
+
+
+def _mentions_of_item(known: _Known, meeting: Meeting, item: Item) -> list[Link]:
+    links: list[Link] = []
+    labels = known.labels
+    for origin, text in [(item.id, item.text), *((r.id, r.text) for r in item.resolutions)]:
+        for sentence in _sentences(text):
+            links += _minute_links(origin, sentence, meeting, known.minutes, item.id, known.previous_of.get(meeting.id))
+            links += _decision_links(origin, sentence, known.decisions, item.id)
+            links += [Link(origin, labels[(meeting.committee, m.group("n"))], "refers-to", _quote(sentence, m))
+                      for m in _RESOLUTION_NUMBER.finditer(sentence)
+                      if (meeting.committee, m.group("n")) in labels and not labels[(meeting.committee, m.group("n"))].startswith(item.id + "/")]
+            links += _meeting_links(origin, sentence, meeting, known.meetings, known.committees)
     return links
 
 

@@ -55,6 +55,8 @@ def parse_extraction(extraction: Extraction, document_id: str, kind: str | None 
         found = _parse_extraction(extraction, document_id, kind, date, words)
     if note:
         found[0].problems.append(Problem(extraction.source, note))
+    for facts in found:
+        facts.document.date_order = order
     return found
 
 

@@ -42,9 +42,9 @@ _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
-# "Tuesday 5 March 2019", "13th February, 2025", "4th of June 2018"
+# "Tuesday 5 March 2019", "13th February, 2025", "4th of June 2018", "the 2nd day of January, 2024"
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b{_WEEKDAY}?{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE
+    rf"\b{_WEEKDAY}?{_DAY}(?:\s+day)?(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE
 )
 # "March 5, 2019", "Tuesday, March 5th 2019"
 _MONTH_DAY_YEAR = re.compile(rf"\b{_WEEKDAY}?{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE)

@@ -19,8 +19,9 @@ HONORIFICS = {
     "canon": None, "mayor": None, "alderman": None, "ald": None, "deputy": None, "the": None,
     "councilmember": None, "councilmembers": None, "councilwoman": "f", "councilman": "m", "alderperson": None,
     "alder": None, "commissioner": None, "supervisor": None, "trustee": None, "reeve": None,
+    "cr": None, "crs": None,  # Australia and New Zealand: "Cr Smith"
 }
-_PLURAL_HONORIFICS = {"councillors": "Councillor", "cllrs": "Cllr", "councilmembers": "Councilmember"}
+_PLURAL_HONORIFICS = {"councillors": "Councillor", "cllrs": "Cllr", "councilmembers": "Councilmember", "crs": "Cr"}
 POSTNOMINALS = {
     "obe", "mbe", "cbe", "kbe", "dbe", "bem", "jp", "mp", "msp", "ms", "mla", "mep", "dl", "qc", "kc",
     "frsa", "fca", "phd", "mba", "ba", "bsc", "ma", "msc", "llb", "ceng", "cbiol",

@@ -12,6 +12,7 @@ What is not a decision stays as the item's text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -22,7 +23,7 @@ from .motions import motion_in, seconder_in, sentences
 from .names import split_name_list
 from .paragraphs import Paragraph, paragraphs
 from .vocabulary import DEFAULT_WORDS, Words
-from .votes import UNANIMOUS, labelled_vote, outcome_from_votes, outcome_line, prose_votes, result_record
+from .votes import UNANIMOUS, labelled_vote, named_votes, outcome_from_votes, outcome_line, prose_votes, result_record
 
 _KEYWORD = re.compile(
     r"(?:\b(?:and\s+)?(?:it\s+)?was\s+(?:unanimously\s+|further\s+)?)?"
@@ -134,7 +135,7 @@ def _formal_blocks(paras: list[Paragraph]) -> list[_Block]:
     blocks: list[_Block] = []
     index = 0
     while index < len(paras):
-        match = _KEYWORD.search(paras[index].text)
+        match = next((m for m in _KEYWORD.finditer(paras[index].text) if not _reported(paras[index].text, m.start())), None)
         if not match:
             index += 1
             continue
@@ -142,6 +143,26 @@ def _formal_blocks(paras: list[Paragraph]) -> list[_Block]:
         blocks.append(block)
         index = max(block.consumed) + 1
     return blocks
+
+
+# A decision of another meeting, told or quoted in this one's minutes: "The Chair reminded members that
+# at the meeting on 4 February it was RESOLVED that ...", "the report quoted minute 45/24: 'RESOLVED ...'".
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:reminded|recalled|reported|explained|noted|informed|advised|quoted|stated|said|confirmed)\b[^.;]*\bthat\b"
+    r"|\bminute\s+(?:no\.?\s*)?\d|\b(?:on|dated)\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}"
+    r"|\bhad\s*(?:been\s*)?$|\bpreviously\b",
+    re.I,
+)
+
+
+def _reported(text: str, start: int) -> bool:
+    """Whether the keyword at `start` tells another meeting's decision: what its sentence says before
+    it, or an open quotation."""
+    sentence = re.split(r"(?<=[.!?])\s+", text[:start])[-1]
+    if _NOT_THIS_MEETING.search(sentence) or _REPORTED_BEFORE.search(sentence):
+        return True
+    before = text[:start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _read_block(paras: list[Paragraph], start: int, match: re.Match) -> _Block:
@@ -294,6 +315,10 @@ def _motions(paras: list[Paragraph], consumed: set[int], words: Words = DEFAULT_
             told = after[1] if (seconded or explained) and len(after) > 1 else following
             outcome = _prose_outcome(sentence, words) or (_prose_outcome(told, words) if _is_outcome(told, words) else None)
             votes = prose_votes(sentence) or (prose_votes(told) if _is_outcome(told, words) else None)
+            if votes is not None and votes.names and told is not sentence:
+                # "AYES: Lee, Kim, Park. NAYS: Cho.": the sides run over the sentences after the motion
+                run = list(itertools.takewhile(lambda piece: not motion_in(piece), after))
+                votes = named_votes(" ".join(run)) or votes
             seconder = motion.seconder or (seconder_in(following) if seconded else None)
             if not motion.mover and seconder and found and not found[-1].seconder and not outcome:
                 found[-1].seconder = seconder  # "Director Nicholson seconded the motion.", after a table in the motion

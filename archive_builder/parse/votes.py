@@ -2,7 +2,8 @@
 
 "For (57) Mr Baker, ... Against (0) Abstain (2) Mr B Lewis, Mr D Ross" (ModernGov recorded votes),
 "For: 8 Against: 3 Abstention: 1", "Motion Carried 6-1", "eight were in favour, one abstained",
-"six in favour, 1 abstained", "4 agreed and 4 abstained", "all were in favour", "Agreed unanimously".
+"six in favour, 1 abstained", "4 agreed and 4 abstained", "all were in favour", "Agreed unanimously",
+"Ayes: Lee, Kim. Nays: Cho.", a roll call read out ("Dick Dillon yea, Janet Keough yea").
 """
 
 from __future__ import annotations
@@ -62,8 +63,41 @@ def prose_votes(text: str) -> Votes | None:
     found = {side: _number(pattern.search(text)) for side, pattern in
              (("for", _PROSE_FOR), ("against", _PROSE_AGAINST), ("abstain", _PROSE_ABSTAIN))}
     if all(value is None for value in found.values()):
-        return None
+        return named_votes(text)
     return Votes(for_=found["for"], against=found["against"], abstain=found["abstain"])
+
+
+# A vote by names: "Ayes: Lee, Kim, Park. Nays: Cho." and a roll call read out, "Dick Dillon yea, Janet
+# Keough yea, and Gary Mantay nay".
+_NAMED_SIDE = re.compile(
+    r"\b(?P<side>(?i:ayes?|yeas?|nays?|noes?|abstain(?:ed|ing)?|abstentions?))\s*[:–—-]\s*"
+    r"(?P<names>[A-Z][^.;:]*?)(?=\s*[.;]|\s+(?i:ayes?|yeas?|nays?|noes?|abstain\w*|abstentions?|absent)\s*[:–—-]|$)")
+_ROLL_CALL_VOTE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?P<vote>yea|aye|nay)\b")
+_NAMED_SIDES = {"aye": "for", "ayes": "for", "yea": "for", "yeas": "for", "nay": "against", "nays": "against",
+                "no": "against", "noes": "against", "yes": "for"}
+
+
+def named_votes(text: str) -> Votes | None:
+    """Counts from the names each side lists, or None where no side is listed by name."""
+    names: dict[str, list[str]] = {}
+    called_out = False  # a roll call names everyone who voted: a side no one took is 0, not unknown
+    for match in _NAMED_SIDE.finditer(text):
+        side = _NAMED_SIDES.get(match.group("side").lower(), "abstain")
+        # surnames alone, as roll calls print them: "Lee, Kim and Park" (not "Surname, Forename")
+        listed = [n.strip() for n in re.split(r"\s*(?:,|;|&|\band\b)\s*", match.group("names"))
+                  if n.strip() and not re.fullmatch(r"(?i:none|nil|no\s+one|nobody)", n.strip())]
+        names.setdefault(side, []).extend(listed)
+    if not names:
+        called = list(_ROLL_CALL_VOTE.finditer(text))
+        if len(called) < 2:
+            return None
+        called_out = True
+        for match in called:
+            names.setdefault(_NAMED_SIDES[match.group("vote").lower()], []).append(match.group("name"))
+    unlisted = 0 if called_out else None
+    return Votes(for_=len(names["for"]) if "for" in names else unlisted,
+                 against=len(names["against"]) if "against" in names else unlisted,
+                 abstain=len(names["abstain"]) if "abstain" in names else None, names=names)
 
 
 def _number(match: re.Match | None) -> int | None:
