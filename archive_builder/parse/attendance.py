@@ -36,10 +36,13 @@ ATTENDANCE_LABELS = {
 }
 
 
+def _alternatives(phrases) -> str:
+    return "|".join(r"\s+".join(re.escape(word) for word in phrase.split())
+                    for phrase in sorted(phrases, key=len, reverse=True))
+
+
 def _label_pattern(labels) -> re.Pattern:
-    phrases = sorted({label.lower() for label in labels}, key=len, reverse=True)
-    alternatives = "|".join(r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in phrases)
-    return re.compile(rf"^\s*(?P<label>{alternatives})\s*:\s*(?P<rest>.*)$", re.I)
+    return re.compile(rf"^\s*(?P<label>{_alternatives({label.lower() for label in labels})})\s*:\s*(?P<rest>.*)$", re.I)
 
 
 _LABEL = _label_pattern(ATTENDANCE_LABELS)
@@ -55,13 +58,21 @@ def _labels_with(extra: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, dict[s
 
 
 # A line may carry several lists: "Public: 2 Also, in attendance: Cllr Colin Sampson, ...".
+# Labels that run on after another list on one line ("Public: 2 Also, in attendance: Cllr A"), where a
+# line is cut (after its first list); and those a list may carry without their colon, before the
+# first name ("Present Catherine Chisholm CC ...").
+INLINE_LABELS = ("also in attendance", "also, in attendance", "also present", "members of the public", "public",
+                 "apologies", "in attendance", "officers present")
+BARE_LABELS = ("present", "also present", "in attendance", "apologies", "absent")
+
+
 _INLINE_LABEL = re.compile(
-    r"(?<=\S)(?<!Also)(?<!Also,)(?<!Officials)(?<!Officers)(?<!Staff)(?<!Members)\s+(?=(?:Also,?\s+in\s+attendance|Also\s+present|Members\s+of\s+the\s+Public|Public|Apologies|In\s+attendance|Officers\s+present)\s*:)",
+    rf"(?<=\S)(?<!Also)(?<!Also,)(?<!Officials)(?<!Officers)(?<!Staff)(?<!Members)\s+(?=(?:{_alternatives(INLINE_LABELS)})\s*:)",
     re.I,
 )
 _PUBLIC_COUNT = re.compile(r"(?:,?\s*(?:with|and)\s+|^\s*)(?:\d+|[a-z]+)\s+members?\s+of\s+the\s+(?:public|press)\b[^,;]*", re.I)
 # A list's label printed without its colon, before the first name: "Present Catherine Chisholm CC ..."
-_BARE_LABEL = re.compile(r"^\s*(?P<label>present|also\s+present|in\s+attendance|apologies|absent)\s+(?P<rest>(?-i:[A-Z]).*)$", re.I)
+_BARE_LABEL = re.compile(rf"^\s*(?P<label>{_alternatives(BARE_LABELS)})\s+(?P<rest>(?-i:[A-Z]).*)$", re.I)
 # Where a list stops: a sentence ("The Meeting was chaired by ..."), an action table's head ("Items Action").
 _LIST_ENDS = re.compile(r"^(?:.*\b(?:was|were|had|has)\b.*\.\s*$|items?\s+action\s*$)", re.I)
 _CHAIRED_BY = re.compile(r"\b(?:chaired|presided(?:\s+over)?)\s+by\s+(?P<name>(?:Cllr\.?\s+|Councillor\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})", re.I)

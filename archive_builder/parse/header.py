@@ -29,9 +29,12 @@ _ORGANISATION_LINE = re.compile(
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5}"
     r"|[A-Z][\w'’&-]+(?:\s+[A-Z][\w'’&-]+){0,5}\s+(?:District|Authority|Agency|Corporation|Township|Municipality)"
 )
-_GENERIC_BODY_WORDS = {"board", "boards", "directors", "trustees", "supervisors", "governors", "commissioners", "council",
-                       "committee", "commission", "town", "city", "village", "county", "of", "the", "and", "meeting",
-                       "regular", "special", "monthly", "ordinary", "annual", "minutes", "agenda"}
+# Words that name no body in particular: a name made only of them ("Board of Directors", "the Full
+# Council", "the previous meeting") is generic, and the organisation or the document's own body is meant.
+GENERIC_NAME_WORDS = {"board", "boards", "directors", "trustees", "supervisors", "governors", "commissioners", "council",
+                      "committee", "commission", "town", "city", "village", "county", "of", "the", "and", "for", "meeting",
+                      "meetings", "regular", "special", "monthly", "ordinary", "annual", "full", "minutes", "agenda",
+                      "draft", "amended", "previous", "last"}
 _GENERIC_BODIES = {"council", "the council", "committee", "the committee", "parish council", "the parish council",
                    "town council", "the town council", "panel", "the panel", "board", "the board", "meeting"}
 
@@ -160,7 +163,7 @@ def _named_by_organisation(text_lines: list[str]) -> str | None:
 
 def _generic_body(text: str) -> bool:
     """'BOARD OF DIRECTORS', 'Regular Council Meeting': a body named by what it is, not whose."""
-    return set(re.findall(r"[a-z]+", text.lower())) <= _GENERIC_BODY_WORDS
+    return set(re.findall(r"[a-z]+", text.lower())) <= GENERIC_NAME_WORDS
 
 
 def _agenda_title_lines(text_lines: list[str]) -> list[str]:

@@ -16,7 +16,7 @@ import re
 
 from ..model import Item, MeetingRef
 from .dates import MONTHS, dates_after, dates_before, find_dates, find_time
-from .header import BODY_WORDS, tidy_body_name
+from .header import BODY_WORDS, GENERIC_NAME_WORDS, tidy_body_name
 
 _MINUTES_OF = re.compile(r"\bminutes\b", re.I)
 _APPROVING = re.compile(
@@ -32,8 +32,6 @@ _OTHER_BODY = re.compile(
 _BODY_BEFORE_MINUTES = re.compile(
     r"^[,\s]*(?P<body>[A-Z][\w&’'-]*(?:,?\s+(?:[A-Z][\w&’'-]*|of|and|&|the|for)){0,10}?)\s+minutes\b"
 )
-_GENERIC_NAME_WORDS = {"board", "council", "committee", "meeting", "meetings", "regular", "special", "ordinary", "monthly",
-                       "annual", "full", "the", "of", "and", "for", "draft", "amended", "previous", "last"}
 _MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTH_MINUTES = re.compile(
     rf"\bthe\s+(?:amended\s+)?(?P<month>{_MONTH_WORD})\s+(?:(?:board|council|regular|monthly|meeting|ordinary)\s+){{0,2}}minutes\b"
@@ -132,7 +130,7 @@ def _body_after(text: str, own_body_names: list[str]) -> str | None:
         return None
     name = tidy_body_name(match.group("body"))
     own = " ".join(own_body_names).lower()
-    naming = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in _GENERIC_NAME_WORDS]
+    naming = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in GENERIC_NAME_WORDS]
     return name if naming and any(w not in own for w in naming) else None
 
 
