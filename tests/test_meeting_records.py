@@ -309,3 +309,16 @@ def test_what_tempts_a_wrong_reading_stays_unread():
     assert [(a.name, a.role) for a in facts.attendance] == [
         ("Cllr Ann Example", "chair"), ("Cllr Bob Smith", "member"), ("Cllr Carol Jones", "member"),
         ("Jane Roe", "officer"), ("John Smith", "officer")]
+
+
+def test_movers_named_as_irish_and_canadian_minutes_name_them():
+    canadian, irish = (_decisions(text)[0] for text in (
+        "R2024-018 S. Kirkey, S. Foote: THAT the minutes of the regular meeting of January 8, 2024 be adopted as "
+        "circulated. Carried.",
+        "The draft minutes were adopted on the proposal of Cllr. J. Scanlan, seconded by Cllr. J. Egan and unanimously "
+        "agreed."))
+    assert (canadian.label, canadian.mover, canadian.seconder, canadian.outcome) == (
+        "R2024-018", "S. Kirkey", "S. Foote", "carried")
+    assert canadian.text.startswith("THAT the minutes of the regular meeting")
+    assert (irish.mover, irish.seconder, irish.outcome) == ("Cllr. J. Scanlan", "Cllr. J. Egan", "carried")
+    assert _decisions("Smith, Jones: That is all we know.") == []  # two names and a colon are no motion

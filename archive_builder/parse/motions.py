@@ -22,14 +22,21 @@ _NAME_WORD = r"[A-Z](?=[\w'’\-]*[a-z])[\w'’\-]*"  # capitalised, not a word 
 # "The Chairman proposed and the Vice-Chairman seconded": a post in the chair stands for the person.
 _CHAIR = r"(?:[Tt]he\s+)?(?:Vice[- ]Chair(?:man|woman|person)?|Chair(?:man|woman|person)?|Mayor|Deputy Mayor|Leader(?: of the Council)?|Deputy Leader)"
 _NEXT_WORD = rf"(?:{_NAME_WORD}|[A-Z]\.?(?=[\s,;:]|$))"
-_PERSON = rf"{_TITLE}\.?\s+{_NAME_WORD}(?:\s+{_NEXT_WORD}){{0,3}}"
-_LOOSE_PERSON = rf"(?:{_TITLE}\.?\s+)?{_NAME_WORD}(?:\s+{_NEXT_WORD}){{0,3}}"
+# A name may open with initials: "Cllr. J. Scanlan", "S. Kirkey"
+_FIRST_WORD = rf"(?:(?:[A-Z]\.\s*){{1,3}}{_NAME_WORD}|{_NAME_WORD})"
+_PERSON = rf"{_TITLE}\.?\s+{_FIRST_WORD}(?:\s+{_NEXT_WORD}){{0,3}}"
+_LOOSE_PERSON = rf"(?:{_TITLE}\.?\s+)?{_FIRST_WORD}(?:\s+{_NEXT_WORD}){{0,3}}"
 
 # "offered a resolution" (US town boards), "introduced the motion"
 _OFFERED = r"(?:offered|introduced)\s+(?:a|the)\s+(?:resolution|motion)"
 _MOVER_FIRST = re.compile(rf"(?P<name>{_PERSON}|{_CHAIR})\s+(?:proposed|moved|made\s+(?:a|the)\s+motion|{_OFFERED})\b")
 _MOTION_BY = re.compile(rf"(?i:\bmotion\s+(?:was\s+)?(?:made\s+)?by)\s+(?P<name>{_LOOSE_PERSON}|{_CHAIR})")
 _MOVED_BY = re.compile(rf"(?i:\b(?:proposed|moved)(?:\s+by)?)[.:,]?\s+(?P<name>{_PERSON})")
+# Irish minutes: "adopted on the proposal of Cllr. J. Scanlan, seconded by Cllr. J. Egan"
+_PROPOSAL_OF = re.compile(rf"(?i:\bon\s+the\s+(?:proposal|motion)\s+of)\s+(?P<name>{_LOOSE_PERSON}|{_CHAIR})")
+# Canadian numbered resolutions name mover and seconder before the motion: "S. Kirkey, S. Foote: THAT ..."
+_NAMES_BEFORE_THAT = re.compile(
+    rf"^\W*(?P<name>{_LOOSE_PERSON})\s*,\s*(?P<seconder>{_LOOSE_PERSON})\s*:\s*(?=THAT\b)")
 _LATE_BY = re.compile(rf"(?i:\bproposed\b)(?:(?!(?i:seconded)).){{0,160}}?\bby\s+(?P<name>{_LOOSE_PERSON}|{_CHAIR})")
 _BARE_MOVER_FIRST = re.compile(rf"^[\W\d)]*(?P<name>[A-Z][a-z’'-]+\s+[A-Z][\w’'-]+)\s*,?\s+(?i:proposed|moved|made\s+(?:a|the)\s+motion|{_OFFERED})\b")
 # Minutes that name members by their initials throughout: "Proposed by RW and seconded by PP."
@@ -41,7 +48,8 @@ _SECONDED_BY = re.compile(rf"(?i:\bseconded(?:\s+by)?|\bsecond\s+by|\bsupported\
 _BARE_SECONDER_FIRST = re.compile(r"^[\W\d)]*(?P<name>[A-Z][a-z’'-]+\s+[A-Z][\w’'-]+)\s*,?\s+(?i:seconded)\b")
 # A motion named only as such: "Motion and second to appoint ...", "Motion made and seconded to ..."
 _UNNAMED = re.compile(r"^\W*motion\s+(?:made\s+)?and\s+(?:a\s+)?second(?:ed)?\b", re.I)
-_MOVING = re.compile(rf"\b(?:proposed|moved|mover|proposer|motion\s+(?:was\s+)?(?:made\s+)?by|made\s+(?:a|the)\s+motion|{_OFFERED})\b", re.I)
+_MOVING = re.compile(rf"\b(?:proposed|moved|mover|proposer|motion\s+(?:was\s+)?(?:made\s+)?by|made\s+(?:a|the)\s+motion|{_OFFERED}|"
+                     r"on\s+the\s+(?:proposal|motion)\s+of)\b", re.I)
 _SECONDER_LABEL = re.compile(rf"(?i:\bseconder)\s*:\s*(?P<name>{_LOOSE_PERSON})")
 _TRAILING_WORDS = re.compile(r"\s+(?:and|the|that|to|this|it|all|who|which)$", re.I)
 
@@ -56,10 +64,14 @@ def motion_in(sentence: str) -> Motion | None:
     """The mover and seconder a sentence names, or None where it proposes nothing."""
     if _UNNAMED.search(sentence):
         return Motion(mover=None, seconder=None)
+    named = _NAMES_BEFORE_THAT.match(sentence)
+    if named:
+        return Motion(mover=_first_name(named.group("name"), (re.compile(r"(?P<name>.+)"),)),
+                      seconder=_first_name(named.group("seconder"), (re.compile(r"(?P<name>.+)"),)))
     if not _MOVING.search(sentence):
         return None
-    mover = _first_name(sentence, (_MOVER_FIRST, _MOTION_BY, _MOVED_BY, _MOVER_LABEL, _BARE_MOVER_FIRST, _LATE_BY,
-                                   _MOVED_BY_INITIALS))
+    mover = _first_name(sentence, (_MOVER_FIRST, _MOTION_BY, _PROPOSAL_OF, _MOVED_BY, _MOVER_LABEL, _BARE_MOVER_FIRST,
+                                   _LATE_BY, _MOVED_BY_INITIALS))
     seconder = seconder_in(sentence)
     if mover is None and seconder is None:
         return None
