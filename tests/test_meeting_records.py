@@ -322,3 +322,16 @@ def test_movers_named_as_irish_and_canadian_minutes_name_them():
     assert canadian.text.startswith("THAT the minutes of the regular meeting")
     assert (irish.mover, irish.seconder, irish.outcome) == ("Cllr. J. Scanlan", "Cllr. J. Egan", "carried")
     assert _decisions("Smith, Jones: That is all we know.") == []  # two names and a colon are no motion
+
+
+def test_members_listed_as_irish_and_australian_minutes_list_them():
+    from archive_builder.parse.attendance import read_attendance
+
+    def attendance(*lines: str) -> list[tuple[str, str]]:
+        return [(a.name, a.role) for a in read_attendance([Line(text, 1) for text in lines], [])]
+
+    assert attendance("MEMBERS PRESENT:", "Councillors: Daniel Butler, John Egan, Sheahan (M) and Sheehan (C).") == [
+        ("Daniel Butler", "member"), ("John Egan", "member"), ("M Sheahan", "member"), ("C Sheehan", "member")]
+    assert attendance("PRESENT IN THE CHAIR: Mayor Cr Jane Smith") == [("Mayor Cr Jane Smith", "chair")]
+    # with an honorific, a letter in brackets is more often a party than an initial: left as printed beside it
+    assert attendance("Present: Cllr Smith (C), Cllr Jones (L)") == [("Cllr Smith", "member"), ("Cllr Jones", "member")]

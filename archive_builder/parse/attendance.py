@@ -21,6 +21,8 @@ from .vocabulary import ATTENDANCE_MEANINGS, DEFAULT_WORDS, Words
 # (attendance_labels). Matched in any case, with any spacing, before a colon.
 ATTENDANCE_LABELS = {
     "present": "present", "members present": "present", "councillors present": "present", "attendance": "present",
+    "councillors": "present", "members": "present", "directors present": "present", "trustees present": "present",
+    "supervisors present": "present", "commissioners present": "present",
     "roll call": "present", "roll call: present": "present", "board members present": "present",
     "present in the chair": "chair", "members present in the chair": "chair", "in the chair": "chair",
     "also present": "guests", "also, present": "guests", "also in attendance": "guests",
@@ -318,8 +320,14 @@ def _meaning(label: str, table: dict[str, str] = ATTENDANCE_LABELS) -> tuple[str
 
 
 def _attendee(entry: ListedName, status: str, role: str, note: str | None) -> Attendee:
-    attendee = Attendee(name=_tidy_name(entry.name), status=status, role=role, note=note)
-    for extra in (entry.bracket, entry.post):
+    bracket = entry.bracket
+    name = entry.name
+    if bracket and re.fullmatch(r"[A-Z]\.?", bracket.strip()) and re.fullmatch(r"[A-Z][\w'’-]+", name):
+        # "Sheahan (M)": a bare surname with its initial after it, as Irish minutes tell two members of
+        # one surname apart ("Cllr Smith (C)", with an honorific, is more often a party)
+        name, bracket = f"{bracket.strip().rstrip('.')} {name}", None
+    attendee = Attendee(name=_tidy_name(name), status=status, role=role, note=note)
+    for extra in (bracket, entry.post):
         if extra:
             _apply_extra(attendee, extra)
     return attendee

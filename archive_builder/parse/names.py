@@ -222,7 +222,13 @@ def _honorific_inside(chunk: str) -> bool:
 
 
 def _honorific_count(text: str) -> int:
-    return sum(1 for word in text.split() if is_honorific(word) and word.lower() not in {"the", "deputy"})
+    """How many names an honorific opens: a run of them opens one ("Mayor Cr Jane Smith")."""
+    count, previous = 0, False
+    for word in text.split():
+        titled = is_honorific(word) and word.lower() not in {"the", "deputy"}
+        count += titled and not previous
+        previous = is_honorific(word)
+    return count
 
 
 def _split_run_on_list(text: str) -> list[ListedName]:
@@ -234,8 +240,14 @@ def _split_run_on_list(text: str) -> list[ListedName]:
         r"(?=\b(?:Cllr\.?|Councillor|Councilmember|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Mayor)\s)",
         text,
     )
-    entries: list[ListedName] = []
+    merged: list[str] = []
     for chunk in chunks:
+        if merged and merged[-1].split() and all(is_honorific(word) for word in merged[-1].split()):
+            merged[-1] += chunk  # "Mayor Cllr Jane Smith": one name under two honorifics
+        else:
+            merged.append(chunk)
+    entries: list[ListedName] = []
+    for chunk in merged:
         words = chunk.split()
         if not words or not is_honorific(words[0]):
             continue
