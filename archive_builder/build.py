@@ -38,6 +38,7 @@ from .last_site import Linking
 from .publish import clearing_old_sites, publish, start_linking_last_site
 from .redirects import Redirects
 from .sources import SourceFile, survey
+from .sources_folder import record_sources_folder
 from .withheld import withhold_exempt
 
 REPORT_FILE = "build-report.txt"
@@ -156,6 +157,7 @@ def _build(config: Config, sources_dir: Path | None, publish_site: bool,
         result.published = True
         result.problems += [Problem("mkdocs", message, "warning") for message in published.messages]
     write_report(config, result)
+    record_sources_folder(config, result.sources_dir)
     return result
 
 

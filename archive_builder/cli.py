@@ -88,6 +88,7 @@ def build(root: Path, sources: Path | None, no_publish: bool, quiet: bool, full:
 
     config = _config(root)
     progress = _progress_printer() if not quiet else None
+    sources = _sources(config, sources)
     try:
         result = run_build(config, sources_dir=sources, publish_site=not no_publish, progress=progress, full=full)
     except PublishError as error:
@@ -119,7 +120,7 @@ def check_command(root: Path, sources: Path | None, quiet: bool) -> None:
     from .check import check
 
     config = _config(root)
-    result = check(config, sources_dir=sources, progress=_progress_printer())
+    result = check(config, sources_dir=_sources(config, sources), progress=_progress_printer())
     if sys.stderr.isatty():
         click.echo("\r\033[K", nl=False, err=True)
     text = report_text(result, files=not quiet, heading="Check")
@@ -142,7 +143,7 @@ def export(root: Path, sources: Path | None, output_format: str, output: Path | 
     from .render.downloads import assign_downloads
 
     config = _config(root)
-    result = read_archive(config, sources, write=False)  # read-only: the index and caches stay as they are
+    result = read_archive(config, _sources(config, sources), write=False)  # read-only: the index and caches stay as they are
     addresses.assign_urls(result.archive)
     assign_downloads(result.archive, result.sources_dir)
     text = export_json(result.archive)
@@ -150,6 +151,16 @@ def export(root: Path, sources: Path | None, output_format: str, output: Path | 
         output.write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)
+
+
+def _sources(config: Config, given: Path | None) -> Path:
+    """The folder of documents to read: the one named, else the one the last build read, else sources/."""
+    from .sources_folder import sources_folder
+
+    folder, note = sources_folder(config, given)
+    if note:
+        click.echo(f"NOTE: {note}", err=True)
+    return folder
 
 
 def _config(root: Path) -> Config:

@@ -84,3 +84,30 @@ def test_configured_committees_name_the_archive(tmp_path):
     export = json.loads(result.stdout)
     assert [(c["id"], c["name"]) for c in export["committees"]] == [("shared-ict", "Joint ICT Committee")]
     assert {m["id"] for m in export["meetings"]} == {"shared-ict/2018-07-04", "shared-ict/2018-10-16", "shared-ict/2019-03-05"}
+
+
+def test_the_commands_after_a_build_with_sources_read_that_folder(tmp_path):
+    """`build --sources DIR`, then `export`, `check` and `search` without it: the same archive, and
+    export and check write nothing (the search finds what it found before)."""
+    from clerk_archive import archive, minutes, new_archive
+
+    root = new_archive(tmp_path / "archive", {})
+    elsewhere = tmp_path / "council-archive"
+    elsewhere.mkdir()
+    (elsewhere / "2025-03-04_minutes.txt").write_text(minutes(), encoding="utf-8")
+    assert archive(root, "build", "--no-publish", "--sources", str(elsewhere)).exit_code == 0
+    found = archive(root, "search", "footbridge").stdout
+    assert "footbridge" in found.lower()
+
+    exported = archive(root, "export")
+    assert [m["date"] for m in json.loads(exported.stdout)["meetings"]] == ["2025-03-04"]
+    assert f"reading the documents from {elsewhere}" in exported.stderr
+    checked = archive(root, "check")
+    assert checked.exit_code == 0 and "2025-03-04_minutes.txt" in checked.stdout
+    assert archive(root, "search", "footbridge").stdout == found
+
+    rebuilt = archive(root, "build", "--no-publish")  # not emptied for want of --sources
+    assert rebuilt.exit_code == 0 and (root / "docs" / "meetings" / "planning-committee" / "2025-03-04" / "index.md").exists()
+    # back to the archive's own folder once a build is told so
+    assert archive(root, "build", "--no-publish", "--sources", str(root / "sources")).exit_code == 0
+    assert "reading the documents from" not in archive(root, "export").stderr
