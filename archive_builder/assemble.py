@@ -229,11 +229,14 @@ def _sitting_word(title: str | None) -> str | None:
 
 def _committee_of(facts: DocumentFacts, committees: Committees, problems: list[Problem]) -> str | None:
     committee = committees.resolve(facts.committee_name)
-    if committee:
-        return committee
     document = facts.document
-    guess = committees.from_file_name(document.source) or committees.only()
+    if committee:
+        document.committee_from = document.committee_from or "text"
+        return committee
+    by_name = committees.from_file_name(document.source)
+    guess = by_name or committees.only()
     if facts.date and guess:
+        document.committee_from = document.committee_from or ("file name" if by_name else "only committee")
         note = f"no committee named in the text; filed under '{guess}' from the file name or the archive's only committee"
         document.warnings.append(note)
         problems.append(Problem(document.source, note))

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from .coverage import coverage_of
+
 if TYPE_CHECKING:
     from .build import BuildResult
 
@@ -31,6 +33,7 @@ def report_text(result: "BuildResult", files: bool = True, heading: str = "Build
         + ", ".join(f"{n} {status}" for status, n in sorted(statuses.items()))
         + f"); committees: {len(archive.committees)}; items: {items}; resolutions: {resolutions}; people: {len(archive.people)}"
     )
+    lines += coverage_of(archive).lines()
     problems = sorted(result.problems, key=lambda p: (_ORDER.get(p.severity, 3), p.source, p.message))
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = sum(1 for p in problems if p.severity == "warning")

@@ -296,7 +296,7 @@ class Sidecars:
             printed = before.committee_name
             for found in facts:
                 found.committee_name, found.body_names = committee, [committee]
-                found.document.committee_name = committee
+                found.document.committee_name, found.document.committee_from = committee, "sidecar"
             notes.append(_note(f"committee: {committee}", _was(printed, committee, "no committee found"), correction, "committee"))
         title = correction.get("title")
         if title:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from .coverage import coverage_of
 from .model import (
     Action,
     Archive,
@@ -47,6 +48,7 @@ def export_data(archive: Archive) -> dict:
         "people": [_person(p) for p in archive.people],
         "links": [_link(link) for link in archive.public_links()],
         "series": [_series(s) for s in archive.series],
+        "coverage": coverage_of(archive).data(),
     }
 
 

@@ -190,6 +190,10 @@ class Document:
     ocr_pages: list[int] = field(default_factory=list)  # pages of the source file read by OCR
     corrections: list[str] = field(default_factory=list)  # what the clerk's sidecar corrected, in plain words
     date_order: str = "day-first"  # how its numeric dates read (parse/dates.py), for what reads its text later
+    # Where its meeting's date and committee were read: "text", "sidecar", "file name" (or, for the
+    # committee, "only committee": the archive's one), None where not found. For the coverage report.
+    date_from: str | None = None
+    committee_from: str | None = None
 
 
 @dataclass

@@ -113,6 +113,7 @@ def _read_pack(pack: Document, parts: list[list[Line]], extraction: Extraction, 
     pack.warnings += [w for facts in part_facts for w in facts.document.warnings if "withheld" in w]
     first = part_facts[0]
     pack.committee_name, pack.date = first.committee_name, first.date
+    pack.date_from = first.document.date_from
     pack_facts = DocumentFacts(document=pack, committee_name=first.committee_name, body_names=first.body_names,
                                date=first.date, problems=list(extraction.problems))
     return [pack_facts] + part_facts
@@ -150,6 +151,7 @@ def _read_document(document: Document, lines: list[Line], source: str, kind: str
         document.exempt, document.withheld, note = exempt_marking(readable, document.report)
         if note:
             facts.problems.append(Problem(source, note))
+    document.date_from = "sidecar" if date else "text" if header.date else None
     _fill_gaps_from_file_name(facts, source)
     document.committee_name, document.date = facts.committee_name, facts.date
     document.text_pages = _text_pages(lines, hidden, document)
@@ -272,6 +274,7 @@ def _fill_gaps_from_file_name(facts: DocumentFacts, source: str) -> None:
     date = file_name_date(source)
     if date:
         facts.date = date
+        facts.document.date_from = "file name"
         facts.problems.append(Problem(source, f"no meeting date in the text; used the date in the file name ({date})"))
         facts.document.warnings.append(f"meeting date taken from the file name ({date}); none found in the text")
     else:
