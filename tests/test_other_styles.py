@@ -315,3 +315,26 @@ def test_an_agenda_that_never_says_agenda():
         "agenda", "Lakeport Regional Transit District Board of Directors", "2025-04-08")
     assert [i.title for i in facts.items] == ["Call to Order", "Roll Call", "Approval of Minutes", "Fare Study", "Adjourn"]
     assert facts_of("us-transit-board-minutes.txt").document.kind == "minutes"
+
+
+@pytest.mark.parametrize("head, body, kind", [
+    ("MINUTES OF PROCEEDINGS OF MEETING OF THE ECONOMIC DEVELOPMENT, ENTERPRISE AND\nPLANNING STRATEGIC POLICY "
+     "COMMITTEE HELD ON MONDAY, 20TH JUNE, 2022", "Economic Development, Enterprise and Planning Strategic Policy Committee", None),
+    ("Proceedings at Online Meeting of the Travel and Transportation Strategic Policy Committee held on Monday, "
+     "4th October, 2021", "Travel and Transportation Strategic Policy Committee", "Online Meeting"),
+    ("Agenda - Special Meeting of Limerick City and County Council to consider the Issues Paper, 4th December 2017",
+     "Limerick City and County Council", "Special Meeting"),
+    ("SUMMARY OF DES MOINES CITY COUNCIL MEETING\nMonday, January 8, 2024\nMunicipal Service Center (MSC) Board Room",
+     "Des Moines City Council", None),
+    ("STOKE FERRY PARISH COUNCIL DRAFT Minutes Subject to the Approval at the next Meeting Ordinary Meeting of the "
+     "Parish Council Wednesday 3 January 2018 at 7.00 pm Stoke Ferry Village Hall", "Stoke Ferry Parish Council",
+     "Ordinary Meeting"),
+    # a venue, however like a body it reads, names none
+    ("Minutes of the Budget Meeting held in the Council Chamber, Dooradoyle and Online on 18th November 2021", None,
+     "Budget Meeting"),
+])
+def test_the_body_named_without_the_document_the_kind_of_meeting_or_the_venue(head, body, kind):
+    from archive_builder.parse.header import read_header
+
+    header = read_header([Line(text, 1) for text in head.split("\n")] + [Line("PRESENT: Councillor Ann Example", 1)])
+    assert (header.committee_name, header.meeting_title) == (body, kind)

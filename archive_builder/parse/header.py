@@ -38,10 +38,27 @@ GENERIC_NAME_WORDS = {"board", "boards", "directors", "trustees", "supervisors",
 _GENERIC_BODIES = {"council", "the council", "committee", "the committee", "parish council", "the parish council",
                    "town council", "the town council", "panel", "the panel", "board", "the board", "meeting"}
 
+# The kinds of meeting a body holds, which are not part of its name ("Special Meeting of the Council",
+# "Proceedings at Online Meeting of the ...", "City Council Regular Meeting").
+MEETING_KINDS = ("regular", "ordinary", "special", "extraordinary", "annual", "monthly", "budget", "adjourned",
+                 "inaugural", "virtual", "online", "hybrid", "remote", "statutory", "reconvened", "emergency",
+                 "general", "full", "joint")
+_KIND = "|".join(MEETING_KINDS)
+# What a document says it is, before the body's name: "Minutes of Proceedings of Meeting of the",
+# "Agenda - Special Meeting of", "Summary of", "Proceedings at Online Meeting of the".
+_DOCUMENT_LEAD = re.compile(
+    rf"^(?:(?:draft\s+|confirmed\s+|approved\s+)?(?:minutes|proceedings|summary|agenda|notice|record|report|summons)"
+    rf"(?:\s+(?:of|at|for|from))?(?:\s+(?:the|a|an))?\s*[-–—:]?\s*)+"
+    rf"|^(?:(?:the|a|an)\s+)?(?:(?:{_KIND})\s+)*(?:meeting|session)\s+of\s+(?:the\s+)?",
+    re.I,
+)
 # Each pattern names the body; the earlier, the more certain.
 _BODY_PATTERNS = [
     re.compile(r"\bminutes of (?:a|an|the) (?:\w+ )?(?:meeting|proceedings|session) of (?:the )?(?P<name>.+?)\s+(?:held|which|that|on\b|at\b)", re.I),
     re.compile(r"\b(?:a|an) (?:\w+ )?meeting of (?:the )?(?P<name>.+?) (?:will|is to|to) be held", re.I),
+    _MEETING_OF := re.compile(
+        rf"(?i:\b(?:(?:{_KIND})\s+)*(?:meeting|session)\s+of\s+(?:the\s+)?)(?P<name>[A-Z][^.;:()]{{2,140}}?)"
+        r"(?=\s+(?i:held|which|that|on|at|in|to\s+consider|will|is\s+to|commencing)\b|\s*,?\s*(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d)|\s*$)"),
     re.compile(r"\bMINUTES OF (?:THE )?(?:(?:[A-Z]+ )?MEETING OF (?:THE )?)?(?P<name>[A-Z][A-Z ,&'’-]+?)(?:\s+(?=(?:HELD|ON|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY)\b|[A-Z][a-z]|\d)|\s*$)"),
     re.compile(rf"^(?P<name>[A-Z][A-Za-z ,&'’-]+?{BODY_WORDS})\s*[–—-]+\s*\d", re.I),
     re.compile(r"^report (?:to|for) (?:the )?(?P<name>[A-Z][^.:;]{2,80}?)\s+(?:on|meeting|held|dated|,|–|—|-)\s", re.I),
@@ -64,7 +81,9 @@ _CANCELLED = re.compile(r"\b(?:meeting|this meeting)\s+(?:has been|was|is|had be
 # first lines, or down to just below the date where a membership list comes first.
 _TIME_ALONE = re.compile(r"^\s*(?:at\s+)?(?:\d{1,2}[.:]\d\d\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?)\s*$", re.I)
 TITLE_LINES = 12
-_MEETING_TITLE = re.compile(r"\b(Annual(?: General| Parish| Council)?|Extraordinary|Special|Budget|Ordinary|Reconvened|Inaugural)\s+(?:\w+\s+)?Meeting\b", re.I)
+_MEETING_TITLE = re.compile(
+    r"\b(Annual(?: General| Parish| Council)?|Extraordinary|Special|Budget|Ordinary|Reconvened|Inaugural|Adjourned|"
+    r"Emergency|Statutory|Monthly|Online|Virtual|Hybrid)\s+(?:\w+\s+)?Meeting\b", re.I)
 
 
 @dataclass
@@ -120,7 +139,10 @@ def body_names(lines: list[Line]) -> list[str]:
     found: list[str] = []
     for pattern in _BODY_PATTERNS:
         for candidate in _pattern_names(pattern, joined, text_lines):
-            _add_name(found, candidate)
+            # "Monthly Meeting of the Metropolitan District of Limerick": what meets is the body, though
+            # its name has no word like "Committee"
+            place = pattern is _MEETING_OF and bool(_ORGANISATION_LINE.fullmatch(tidy_body_name(candidate)))
+            _add_name(found, candidate, organisation=place)
     letterheads = _agenda_title_lines(text_lines) + _letterhead_bodies(text_lines)
     for candidate in letterheads:
         if not _organisation(candidate):
@@ -203,11 +225,20 @@ def _whole_line_body(text: str) -> bool:
     return all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
 
 
+# What no body's name holds: a date or weekday, an e-mail address, a venue ("Council Chamber, Dooradoyle
+# and Online": the body word there names a room).
+_NOT_A_BODY = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:19|20)\d\d\b|@"
+    r"|\b(?:Council|Committee|Board)\s+(?:Chamber|Room|Offices?|Building|Suite)s?\b|\b(?:Online|Virtual|Zoom|Teams)\s*$",
+    re.I,
+)
+
+
 def _add_name(found: list[str], candidate: str, organisation: bool = False) -> None:
     """Add a body's name, unless it is none (`organisation`: the name of what the body belongs to,
     which holds no word like "Committee")."""
     name = tidy_body_name(candidate)
-    if not name or name.lower() in _GENERIC_BODIES or len(name) > 120 or len(name.split()) > 16:
+    if not name or name.lower() in _GENERIC_BODIES or len(name) > 120 or len(name.split()) > 16 or _NOT_A_BODY.search(name):
         return
     if not organisation and _generic_body(name):
         return  # "Board of Directors" names no body until its organisation's name is joined to it
@@ -222,10 +253,14 @@ def tidy_body_name(text: str) -> str:
     """'JOINT COMMITTEE OF THE LONDON BOROUGHS OF BRENT, LEWISHAM AND SOUTHWARK' -> title case, trimmed."""
     text = re.sub(r"\s+", " ", text).strip(" ,.:;–—-")
     text = re.sub(r"^(?:all\s+)?(?:members\s+of\s+)?(?:the|a|an)\s+", "", text, flags=re.I)
+    for _ in range(3):  # "Minutes of Proceedings of Meeting of the ...": each lead taken away in turn
+        text = _DOCUMENT_LEAD.sub("", text).strip(" ,.:;–—-")
     text = re.sub(r"\s+(?:draft|minutes|agenda)$", "", text, flags=re.I)
     # "Regular Council Meeting", "City Council Regular Meeting": the kind of meeting is not the body's name
-    text = re.sub(r"\s+(?:(?:regular|ordinary|special|extraordinary|annual|monthly|budget)\s+)?meeting$", "", text, flags=re.I)
-    text = re.sub(r"^(?:regular|ordinary|special|extraordinary|annual|monthly)\s+", "", text, flags=re.I)
+    text = re.sub(rf"\s+(?:(?:{_KIND})\s+)*meeting$", "", text, flags=re.I)
+    # (not "General Purposes", "Joint Committee", "Budget Committee": those kinds name bodies too)
+    text = re.sub(r"^(?:regular|ordinary|special|extraordinary|annual|monthly|adjourned|inaugural|online|virtual)\s+",
+                  "", text, flags=re.I)
     if text.isupper():
         words = text.lower().split(" ")
         text = " ".join(w if (i and w in _SMALL_WORDS) else _capitalise(w) for i, w in enumerate(words))
