@@ -62,6 +62,32 @@ def name_key(name: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text))
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+_FILLER = {"and", "of", "the", "for", "on", "in", "to"}
+
+
+def _abbreviates(acronym: str, short: list[str], full: list[str]) -> bool:
+    """Whether `short` (holding `acronym`) is `full` with a run of its words written as initials."""
+    if acronym not in short:
+        return False
+    rest = sorted(w for w in short if w != acronym and w not in _FILLER)
+    for start in range(len(full)):
+        run = [w for w in full[start:start + 2 * len(acronym)]]
+        taken, initials = 0, ""
+        for word in run:
+            taken += 1
+            if word in _FILLER:
+                continue
+            initials += word[0]
+            if len(initials) == len(acronym):
+                break
+        if initials == acronym and full[start] not in _FILLER:
+            others = sorted(w for w in full[:start] + full[start + taken:] if w not in _FILLER)
+            if others == rest and rest:
+                return True
+    return False
+
+
 class Committees:
     """Committee names as documents print them, grouped into committees: configured ones first, then
     each group of names that one document uses for its own body."""
@@ -109,6 +135,7 @@ class Committees:
         self._groups[source] = set()
 
     def settle(self) -> list[Committee]:
+        self._merge_abbreviated()
         committees: list[Committee] = []
         taken = {c.id for c in self._configured}
         for index, keys in enumerate(self._groups):
@@ -130,6 +157,21 @@ class Committees:
             committees.append(Committee(id=committee_id, name=name, aliases=aliases))
             self._ids[index] = committee_id
         return sorted(committees, key=lambda c: c.name.lower())
+
+    def _merge_abbreviated(self) -> None:
+        """One body printed in full and with its initials ("Travel and Transportation Strategic Policy
+        Committee", "SPC Travel & Transportation"): merged where the initials stand for words of
+        exactly one other name, in a row, and the other words of both names are the same."""
+        spelled = {key: key.split() for keys in self._groups for key in keys}
+        for key, printed in sorted(self._printed.items()):
+            for name in printed:
+                for acronym in _ACRONYM.findall(name) if not name.isupper() else []:
+                    words = spelled.get(key, [])
+                    targets = {other for other, other_words in spelled.items()
+                               if other != key and _abbreviates(acronym.lower(), words, other_words)}
+                    groups = {self._group_of[t] for t in targets} - {self._group_of.get(key)}
+                    if len(groups) == 1 and key in self._group_of:
+                        self._merge(self._group_of[key], groups.pop())
 
     def resolve(self, name: str | None) -> str | None:
         if not name:

@@ -338,3 +338,18 @@ def test_the_body_named_without_the_document_the_kind_of_meeting_or_the_venue(he
 
     header = read_header([Line(text, 1) for text in head.split("\n")] + [Line("PRESENT: Councillor Ann Example", 1)])
     assert (header.committee_name, header.meeting_title) == (body, kind)
+
+
+def test_one_body_printed_in_full_and_by_its_initials_is_one_committee():
+    from archive_builder.assemble import Committees
+
+    committees = Committees([])
+    for name in ("Travel and Transportation Strategic Policy Committee", "SPC Travel & Transportation",
+                 "Housing Strategic Policy Committee", "SPC Planning", "JIC"):
+        committees.learn([name])
+    assert [(c.name, c.aliases) for c in committees.settle()] == [
+        ("Housing Strategic Policy Committee", []),
+        ("JIC", []),  # initials alone stand for no one body
+        ("SPC Planning", []),  # no Planning Strategic Policy Committee to stand for: left alone
+        ("Travel and Transportation Strategic Policy Committee", ["SPC Travel & Transportation"]),
+    ]
