@@ -20,6 +20,7 @@ from .addresses import item_key, resolution_key
 from .config import CommitteeConfig, Config
 from .model import Archive, Committee, Declaration, DocumentFacts, Item, Meeting, MeetingRef, Problem, Resolution
 from .parse.attendance import same_person
+from .parse.header import SITTING_WORDS
 from .parse.names import parse_name
 from .people import PeopleIndex
 from .slugs import slugify, unique
@@ -72,9 +73,8 @@ def _abbreviates(acronym: str, short: list[str], full: list[str]) -> bool:
         return False
     rest = sorted(w for w in short if w != acronym and w not in _FILLER)
     for start in range(len(full)):
-        run = [w for w in full[start:start + 2 * len(acronym)]]
         taken, initials = 0, ""
-        for word in run:
+        for word in full[start:start + 2 * len(acronym)]:
             taken += 1
             if word in _FILLER:
                 continue
@@ -221,11 +221,6 @@ def _meeting_drafts(facts: list[DocumentFacts], committees: Committees, problems
     return drafts
 
 
-# Words that set a sitting apart from the committee's ordinary meeting ("Special Board Meeting").
-SITTING_WORDS = ("special", "extraordinary", "emergency", "reconvened", "adjourned", "annual", "budget",
-                 "inaugural", "closed", "workshop", "work session", "study session")
-
-
 def _sittings(committee: str, date: str, day: list[DocumentFacts]) -> list[_Draft]:
     """The meetings a committee held on one day: one per start time where documents of one kind
     disagree on the time (a special meeting at 4 pm and the regular one at 5.30). Each other
@@ -311,7 +306,6 @@ def _meeting(key: tuple[str, str], draft: _Draft) -> Meeting:
     meeting.items = _merged_items(main_minutes.items if main_minutes else [], agenda_items) or _paper_items(facts)
     if main_minutes:
         meeting.items = _with_consent_items(meeting.items, agenda_items)
-    if main_minutes:
         meeting.attendance = main_minutes.attendance
         meeting.declarations = main_minutes.declarations
     meeting.membership = next((f.membership for f in agendas if f.membership), [])

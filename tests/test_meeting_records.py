@@ -335,3 +335,28 @@ def test_members_listed_as_irish_and_australian_minutes_list_them():
     assert attendance("PRESENT IN THE CHAIR: Mayor Cr Jane Smith") == [("Mayor Cr Jane Smith", "chair")]
     # with an honorific, a letter in brackets is more often a party than an initial: left as printed beside it
     assert attendance("Present: Cllr Smith (C), Cllr Jones (L)") == [("Cllr Smith", "member"), ("Cllr Jones", "member")]
+
+
+def test_a_portals_heads_and_numbering():
+    """The start time alone on a line under the date, a short agenda that never says "agenda", and
+    Roman numerals with the title on the same line."""
+    from archive_builder.parse.items import find_items
+
+    path = DOCUMENTS / "us-transit-board-special-agenda.txt"
+    (agenda,) = parse_extraction(extract(path, path.name), "agenda")
+    assert (agenda.document.kind, agenda.start_time, agenda.meeting_title) == ("agenda", "16:00", "Special Board Meeting")
+    lines = [Line(text, 1) for text in ["BOARD MEETING", "XIII.", "Approval of Minutes", "XIV. Chair's Report",
+                                        "Presented by Chair Delgado.", "XV. General Manager's Report", "None."]]
+    assert [(b.number, b.title) for b in find_items(lines).items] == [
+        ("XIII", "Approval of Minutes"), ("XIV", "Chair's Report"), ("XV", "General Manager's Report")]
+
+
+def test_minutes_named_by_month_among_other_meetings_approved_in_one_motion():
+    from archive_builder.model import Item, Resolution
+    from archive_builder.parse.references import read_references
+
+    item = Item(id="", number=None, title="MINUTES/DISBURSEMENTS", resolutions=[Resolution(
+        id="", text="Motion by Dick Lund, second by Anne Berg to approve the reorganized meeting and the March "
+                    "monthly meeting.")])
+    assert [(r.kind, r.month) for r in read_references([item], ["Town of Cedar Hollow"], "2025-04-14")] == [
+        ("approves-minutes", "2025-03")]

@@ -44,6 +44,10 @@ MEETING_KINDS = ("regular", "ordinary", "special", "extraordinary", "annual", "m
                  "inaugural", "virtual", "online", "hybrid", "remote", "statutory", "reconvened", "emergency",
                  "general", "full", "joint")
 _KIND = "|".join(MEETING_KINDS)
+# The kinds that set a meeting apart from the committee's ordinary one on the same day ("Special Board
+# Meeting" at 4 pm, the Board Meeting at 5.30: assemble.py keeps them two meetings).
+SITTING_WORDS = ("special", "extraordinary", "emergency", "reconvened", "adjourned", "annual", "budget",
+                 "inaugural", "closed", "workshop", "work session", "study session")
 # What a document says it is, before the body's name: "Minutes of Proceedings of Meeting of the",
 # "Agenda - Special Meeting of", "Summary of", "Proceedings at Online Meeting of the".
 _DOCUMENT_LEAD = re.compile(

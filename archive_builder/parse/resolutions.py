@@ -121,7 +121,7 @@ def read_decisions(lines: list[Line], item_title: str = "", words: Words = DEFAU
         prose, used = _prose_decisions(paras, consumed, words, only_the_clerks=bool(blocks or motions))
         resolutions += prose
         consumed |= used
-    undertaken, used = _undertakings(paras, consumed, motions)
+    undertaken, used = _undertakings(paras, consumed, motions, words)
     resolutions += undertaken
     consumed |= used
     resolutions.sort(key=lambda r: r.page or 0)
@@ -479,9 +479,10 @@ def _vote_groups(paras: list[Paragraph], motions: list[_Motion], consumed: set[i
     groups: list[_VoteGroup] = []
     taken: set[int] = set()
     current: _VoteGroup | None = None
+    moved = {m.index for m in motions}
     for index, para in enumerate(paras):
         if index in consumed:
-            if any(m.index == index for m in motions):
+            if index in moved:
                 current = None  # a new motion: what follows is no longer the last vote's record
             continue
         text = para.text
@@ -680,7 +681,8 @@ def _phrase_in(phrases: tuple[str, ...], sentence: str) -> re.Match | None:
     return None
 
 
-def _undertakings(paras: list[Paragraph], consumed: set[int], motions: list[_Motion] = ()) -> tuple[list[Resolution], set[int]]:
+def _undertakings(paras: list[Paragraph], consumed: set[int], motions: list[_Motion] = (),
+                  words: Words = DEFAULT_WORDS) -> tuple[list[Resolution], set[int]]:
     """What a member or officer agreed to do, where it sets an action: "The Clerk agreed to add to the
     November agenda.", "Cllr Daphne Clements agreed to review the plan and bring it back to the June
     meeting." A remark ("Cllr X said ...") or a wish with nothing to be done is not one."""
@@ -692,7 +694,7 @@ def _undertakings(paras: list[Paragraph], consumed: set[int], motions: list[_Mot
         for sentence in sentences(para.text):
             # After a motion and its outcome, the paragraph may go on: "... Motion carried. Janet Keough
             # said she will bring draft descriptions to the May board meeting."
-            if index in moved and (motion_in(sentence) or seconder_in(sentence) or _is_outcome(sentence)
+            if index in moved and (motion_in(sentence) or seconder_in(sentence) or _is_outcome(sentence, words)
                                    or sentence in moved[index].text):
                 continue
             sentence = _after_run_in_heading(sentence)
