@@ -22,6 +22,7 @@ from .model import Archive, Committee, Declaration, DocumentFacts, Item, Meeting
 from .parse.attendance import same_person
 from .parse.header import SITTING_WORDS
 from .parse.names import parse_name
+from .parse.references import approving
 from .people import PeopleIndex
 from .slugs import slugify, unique
 from .titles import overlap, title_words
@@ -34,8 +35,9 @@ KIND_LABEL = {"agenda-pack": "Agenda pack", "agenda": "Agenda", "minutes": "Minu
 def assemble(facts: list[DocumentFacts], config: Config) -> Archive:
     archive = Archive(site_name=config.site_name)
     committees = Committees(config.committees)
+    shared = _names_beside_several_bodies([f.body_names for f in facts])
     for item in facts:
-        committees.learn(item.body_names)
+        committees.learn([n for index, n in enumerate(item.body_names) if not index or name_key(n) not in shared])
         for ref in item.references:
             if ref.committee_name:
                 committees.learn([ref.committee_name], primary=False)
@@ -63,6 +65,18 @@ def name_key(name: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text))
 
 
+def _names_beside_several_bodies(documents: list[list[str]]) -> set[str]:
+    """Keys of names a document prints beside its body's name for more than one body: the name of the
+    organisation (a letterhead above every committee's agenda), not another name of one body. Learnt
+    as another name, it would make every committee one."""
+    beside: dict[str, set[str]] = {}
+    for names in documents:
+        keys = [name_key(n) for n in names if name_key(n)]
+        for key in keys[1:]:
+            beside.setdefault(key, set()).add(keys[0])
+    return {key for key, bodies in beside.items() if len(bodies - {key}) > 1}
+
+
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 _FILLER = {"and", "of", "the", "for", "on", "in", "to"}
 
@@ -86,6 +100,16 @@ def _abbreviates(acronym: str, short: list[str], full: list[str]) -> bool:
             if others == rest and rest:
                 return True
     return False
+
+
+def _aliases(printed: Counter, name: str) -> list[str]:
+    """The body's other names, each once: of the forms of one name ("SPC Travel", "Spc Travel"), the
+    most printed, in capitals only where nothing else was printed."""
+    forms: dict[str, str] = {}
+    for form in sorted(printed, key=lambda n: (n.isupper(), -printed[n], n)):
+        forms.setdefault(name_key(form), form)
+    forms.pop(name_key(name), None)
+    return sorted(forms.values())
 
 
 class Committees:
@@ -153,8 +177,7 @@ class Committees:
             name = max(printed, key=lambda n: (printed[n], len(n), n))
             shortest = min(printed, key=lambda n: (len(n), n))
             committee_id = unique(slugify(shortest), taken)
-            aliases = sorted(n for n in printed if n != name)
-            committees.append(Committee(id=committee_id, name=name, aliases=aliases))
+            committees.append(Committee(id=committee_id, name=name, aliases=_aliases(printed, name)))
             self._ids[index] = committee_id
         return sorted(committees, key=lambda c: c.name.lower())
 
@@ -536,7 +559,10 @@ def _referenced_meetings(meetings: dict[tuple[str, str], Meeting], drafts: dict,
             for ref in facts.references:
                 origin = _origin(meeting, ref)
                 for target in _target_meetings(ref, meeting, meetings, committees):
-                    link = Link(from_=origin, to=target.id, kind=_LINK_KIND[ref.kind], evidence=ref.evidence)
+                    kind = _LINK_KIND[ref.kind]
+                    if ref.kind == "notes-minutes" and target.committee == meeting.committee and approving(ref.evidence):
+                        kind = "approves-minutes"  # its own minutes under another of its names ("SPC Travel")
+                    link = Link(from_=origin, to=target.id, kind=kind, evidence=ref.evidence)
                     links.setdefault((link.from_, link.to, link.kind), link)
     return sorted(links.values(), key=lambda link: (link.from_, link.kind, link.to))
 

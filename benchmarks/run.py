@@ -7,7 +7,10 @@ For each size it prints the time of each build step (extract, parse, link, Whoos
 MkDocs, Pagefind), pages per second, peak memory, the site's size, Whoosh query latency (p50 and p95
 over the fixed queries of benchmarks/queries.py), the bytes the browser fetches for a first and a
 second search in headless Chromium beside the size of Material's own search index for the same
-pages, and the time to add one meeting and rebuild beside the full build's. Figures, not pass/fail:
+pages, and the time to add one meeting and rebuild beside the full build's. Then, for an archive of
+the same size written as a real council's whole archive is (benchmarks/long_archive.py: long names,
+one body under several names, people printed in several forms), how many bodies, people and
+meetings the builder found beside how many the generator wrote. Figures, not pass/fail:
 the targets are in the README's performance section.
 """
 
@@ -28,6 +31,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
 from generate import generate  # noqa: E402
+from long_archive import generate as generate_long  # noqa: E402
 from queries import QUERIES  # noqa: E402
 
 STEPS = ["extract", "parse", "assemble", "link", "index", "render", "write", "mkdocs", "pagefind"]
@@ -44,6 +48,7 @@ def main() -> None:
     try:
         for size in args.sizes:
             report(size, measure(work / f"m{size}", size, args.seed, browser=not args.no_browser))
+            report_names(size, names_found(work / f"long{size}", size, args.seed))
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
@@ -66,6 +71,35 @@ def measure(root: Path, meetings: int, seed: int, browser: bool) -> dict:
         figures["browser"] = search_bytes(root / "site", ["consultation", "parking charges"])
     figures["one_more"] = _add_one_meeting(root, meetings, seed)
     return figures
+
+
+def names_found(root: Path, meetings: int, seed: int) -> dict:
+    """The long-named archive exported (no site: the names are what is measured), against what the
+    generator wrote."""
+    shutil.rmtree(root, ignore_errors=True)
+    _archive_init(root)
+    expected = generate_long(root / "sources", meetings, seed)
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "archive_builder", "export", "--root", str(root)],
+                          capture_output=True, text=True, env=os.environ | {"PYTHONPATH": str(HERE.parent)})
+    if done.returncode != 0:
+        raise SystemExit(f"the export of {root} failed:\n{done.stderr[-3000:]}")
+    export = json.loads(done.stdout)
+    people = {p["name"] for p in export["people"]}
+    return {"seconds": time.perf_counter() - started, "bodies": len(expected.committees),
+            "committees": len(export["committees"]), "people_expected": len(expected.people), "people": len(people),
+            "people_right": len(people & expected.people), "meetings_expected": len(expected.sittings),
+            "meetings": len(export["meetings"]), "coverage": export.get("coverage", {})}
+
+
+def report_names(size: int, found: dict) -> None:
+    coverage = found["coverage"]
+    print(f"long-named archive of {size} meetings, exported in {found['seconds']:.1f} s: "
+          f"{found['committees']} committees for {found['bodies']} bodies; "
+          f"{found['people']} people for {found['people_expected']} ({found['people_right']} named exactly); "
+          f"{found['meetings']} meetings for {found['meetings_expected']}; minutes with members present "
+          f"{coverage.get('minutes_with_members_present')}/{coverage.get('minutes')}, with a decision "
+          f"{coverage.get('minutes_with_a_decision')}, approving earlier minutes {coverage.get('minutes_approving_earlier_minutes')}")
 
 
 def _reference_seconds() -> float:

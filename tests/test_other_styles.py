@@ -332,6 +332,16 @@ def test_an_agenda_that_never_says_agenda():
     # a venue, however like a body it reads, names none
     ("Minutes of the Budget Meeting held in the Council Chamber, Dooradoyle and Online on 18th November 2021", None,
      "Budget Meeting"),
+    # what met, named with no word like "Committee": the words around show the whole of it is named
+    ("Minutes of the Monthly Meeting of the Metropolitan District of Limerick held in the Council Chamber on "
+     "Tuesday, 15th March 2022", "Metropolitan District of Limerick", "Monthly Meeting"),
+    ("MINUTES OF PROCEEDINGS OF ANNUAL MEETING OF THE SPC\nECONOMIC DEVELOPMENT, ENTERPRISE & PLANNING HELD ON "
+     "MONDAY, 20TH JUNE, 2022", "SPC Economic Development, Enterprise & Planning", "Annual Meeting"),
+    ("Westbridge City and County Council\nEnquiries to: meetings@westbridge.ie\nAGENDA\nMeeting of the Audit Committee\n"
+     "to be held in the Council Chamber on Monday, 20th June, 2022 at 10.00 a.m.", "Audit Committee", None),
+    # a meeting of people is no body
+    ("Minutes of a Meeting of Residents held in the Village Hall on Monday, 20th June, 2022", None, None),
+    ("Notes of the Meeting of Councillor Ann Example held on Monday, 20th June, 2022", None, None),
 ])
 def test_the_body_named_without_the_document_the_kind_of_meeting_or_the_venue(head, body, kind):
     from archive_builder.parse.header import read_header
@@ -353,3 +363,20 @@ def test_one_body_printed_in_full_and_by_its_initials_is_one_committee():
         ("SPC Planning", []),  # no Planning Strategic Policy Committee to stand for: left alone
         ("Travel and Transportation Strategic Policy Committee", ["SPC Travel & Transportation"]),
     ]
+
+
+@pytest.mark.parametrize("organisation", ["Westbridge City and County Council", "Westbridge Health Partnership"])
+def test_the_organisation_above_each_committees_agenda_makes_no_two_committees_one(tmp_path, organisation):
+    """Every agenda heads its page with the council's name: printed beside every committee's, it is
+    the organisation, not another name of each (learnt as one, all committees would be one)."""
+    from clerk_archive import archive, new_archive
+
+    def agenda(body: str, day: int) -> str:
+        return (f"{organisation}\n\nWESTBRIDGE COUNCIL OFFICES\n\nAGENDA\n\n{body.upper()}\n\n"
+                f"Monday, {day}th June, 2022 at 10.00 a.m.\n\n1. Adoption of Minutes\n\n2. Any Other Business\n")
+
+    root = new_archive(tmp_path / "a", {"audit.txt": agenda("Audit Committee", 20), "housing.txt": agenda("Housing Committee", 27)})
+    built = archive(root, "export")
+    import json
+
+    assert sorted(c["name"] for c in json.loads(built.stdout)["committees"]) == ["Audit Committee", "Housing Committee"]

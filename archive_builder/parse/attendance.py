@@ -83,7 +83,8 @@ _INITIALS = re.compile(r"^[A-Z]{2,3}$")
 _STOP_LABEL = re.compile(r"^\s*(?:members of the public|public|press|guests?|visitors?)\s*:", re.I)
 _OFFICER_WORDS = re.compile(
     r"\b(?:Clerk|Officer|Manager|Director|Head|Chief|Counsel|Warden|Secretary|Treasurer|Solicitor|Assistant|Adviser|Advisor|"
-    r"Executive|Engineer|Planner|Accountant|Analyst|Lead|Coordinator|Co-ordinator|Commissioner|Consultant|Auditor|Nurse|Monitoring)\b"
+    r"Executive|Engineer|Planner|Accountant|Analyst|Lead|Coordinator|Co-ordinator|Commissioner|Consultant|Auditor|Nurse|Monitoring|"
+    r"Administrator|Inspector|Surveyor|Registrar|Architect|Specialist|Controller|Superintendent|Technician|Attorney)\b"
 )
 _ORGANISATION_WORDS = re.compile(
     r"\b(?:Borough|Council|County|District|Ward|Parish|Authority|Party|Group|Labour|Conservative|Liberal|Green|Independent|"

@@ -25,7 +25,7 @@ _SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&
 ORGANISATION_LINES = 12  # an organisation's name heads the page, above the address and the membership
 # What a council, district or place is called: "Town of North Star", "Regional Transportation District".
 _ORGANISATION_LINE = re.compile(
-    r"(?:City|Town|Village|County|Borough|Township|Municipality|District|Parish|Region|Shire|Province)\s+of\s+"
+    r"(?:(?:Municipal|Metropolitan|Electoral|Rural|Urban)\s+)?(?:City|Town|Village|County|Borough|Township|Municipality|District|Parish|Region|Shire|Province)\s+of\s+"
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5}"
     r"|[A-Z][\w'’&-]+(?:\s+[A-Z][\w'’&-]+){0,5}\s+(?:District|Authority|Agency|Corporation|Township|Municipality)"
 )
@@ -52,7 +52,7 @@ SITTING_WORDS = ("special", "extraordinary", "emergency", "reconvened", "adjourn
 # "Agenda - Special Meeting of", "Summary of", "Proceedings at Online Meeting of the".
 _DOCUMENT_LEAD = re.compile(
     rf"^(?:(?:draft\s+|confirmed\s+|approved\s+)?(?:minutes|proceedings|summary|agenda|notice|record|report|summons)"
-    rf"(?:\s+(?:of|at|for|from))?(?:\s+(?:the|a|an))?\s*[-–—:]?\s*)+"
+    rf"(?:\s+(?:of|at|for|from))?(?:\s+(?:the|a|an)\b)?\s*[-–—:]?\s*)+"
     rf"|^(?:(?:the|a|an)\s+)?(?:(?:{_KIND})\s+)*(?:meeting|session)\s+of\s+(?:the\s+)?",
     re.I,
 )
@@ -62,7 +62,7 @@ _BODY_PATTERNS = [
     re.compile(r"\b(?:a|an) (?:\w+ )?meeting of (?:the )?(?P<name>.+?) (?:will|is to|to) be held", re.I),
     _MEETING_OF := re.compile(
         rf"(?i:\b(?:(?:{_KIND})\s+)*(?:meeting|session)\s+of\s+(?:the\s+)?)(?P<name>[A-Z][^.;:()]{{2,140}}?)"
-        r"(?=\s+(?i:held|which|that|on|at|in|to\s+consider|will|is\s+to|commencing)\b|\s*,?\s*(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d)|\s*$)"),
+        r"(?=\s+(?i:held|which|that|on|at|in|to\s+(?:consider|be)|will|is\s+to|commencing)\b|\s*,?\s*(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d)|\s*$)"),
     re.compile(r"\bMINUTES OF (?:THE )?(?:(?:[A-Z]+ )?MEETING OF (?:THE )?)?(?P<name>[A-Z][A-Z ,&'’-]+?)(?:\s+(?=(?:HELD|ON|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY)\b|[A-Z][a-z]|\d)|\s*$)"),
     re.compile(rf"^(?P<name>[A-Z][A-Za-z ,&'’-]+?{BODY_WORDS})\s*[–—-]+\s*\d", re.I),
     re.compile(r"^report (?:to|for) (?:the )?(?P<name>[A-Z][^.:;]{2,80}?)\s+(?:on|meeting|held|dated|,|–|—|-)\s", re.I),
@@ -143,10 +143,9 @@ def body_names(lines: list[Line]) -> list[str]:
     found: list[str] = []
     for pattern in _BODY_PATTERNS:
         for candidate in _pattern_names(pattern, joined, text_lines):
-            # "Monthly Meeting of the Metropolitan District of Limerick": what meets is the body, though
-            # its name has no word like "Committee"
-            place = pattern is _MEETING_OF and bool(_ORGANISATION_LINE.fullmatch(tidy_body_name(candidate)))
-            _add_name(found, candidate, organisation=place)
+            _add_name(found, candidate)
+    for candidate in _named_by_meeting(joined):
+        _add_name(found, candidate, body_word=False)
     letterheads = _agenda_title_lines(text_lines) + _letterhead_bodies(text_lines)
     for candidate in letterheads:
         if not _organisation(candidate):
@@ -162,6 +161,22 @@ def body_names(lines: list[Line]) -> list[str]:
         if match and not _whole_line_body(text):  # "STOKE FERRY PARISH COUNCIL Draft Minutes ..." run on
             _add_name(found, match.group("name"))
     return found
+
+
+# After "Meeting of the X", what shows X is the whole of what met: "held", "to be held", its date.
+_HELD_AFTER = re.compile(r"\s*,?\s*(?i:(?:which\s+was\s+|to\s+be\s+|was\s+)?held\b|on\s+(?:\w+day\b|\d)|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|to\s+consider\b)")
+# What a meeting may be "of" that is no body: people, posts and the public.
+_NOT_WHAT_MEETS = re.compile(
+    r"^(?:(?:councill?ors?|cllrs?|mr|mrs|ms|dr|mayor|members?|residents|parishioners|electors|public|stakeholders|"
+    r"chief executive|chair(?:man|person)?|officers?)\b)", re.I)
+
+
+def _named_by_meeting(joined: str) -> list[str]:
+    """Bodies named only by what met: "Monthly Meeting of the Metropolitan District of Limerick held",
+    "Meeting of the SPC Economic Development, Enterprise & Planning to be held". Their names hold no
+    word like "Committee", so the words around must show that the whole of what met is named."""
+    return [m.group("name") for m in _MEETING_OF.finditer(joined)
+            if _HELD_AFTER.match(joined, m.end()) and not _NOT_WHAT_MEETS.match(tidy_body_name(m.group("name")))]
 
 
 def _pattern_names(pattern: re.Pattern, joined: str, text_lines: list[str]) -> list[str]:
@@ -212,12 +227,16 @@ def _letterhead_bodies(text_lines: list[str]) -> list[str]:
     return top[:1]
 
 
+_PLACE_KIND = r"(?:District|County|Borough|City|Town|Parish|Metropolitan Borough)"
+_COUNCIL_OF_PLACE = rf"{_PLACE_KIND}(?:\s+and\s+{_PLACE_KIND})?\s+Council"  # "City and County Council"
+
+
 def _organisation(text: str) -> bool:
     """'Kent County Council', 'Harbourside District Council', 'London Borough of Brent': a council as
     a whole, named by its place, not one of its committees."""
     name = tidy_body_name(text)
     return bool(
-        re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?:District|County|Borough|City|Town|Parish|Metropolitan Borough)\s+Council", name)
+        re.fullmatch(rf"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+{_COUNCIL_OF_PLACE}", name)
         or re.fullmatch(r"(?:London Borough|Royal Borough|City|Borough|District|County|Town|Council) of [A-Z][\w ,'’-]+", name)
     )
 
@@ -238,15 +257,16 @@ _NOT_A_BODY = re.compile(
 )
 
 
-def _add_name(found: list[str], candidate: str, organisation: bool = False) -> None:
+def _add_name(found: list[str], candidate: str, organisation: bool = False, body_word: bool = True) -> None:
     """Add a body's name, unless it is none (`organisation`: the name of what the body belongs to,
-    which holds no word like "Committee")."""
+    which holds no word like "Committee"; `body_word`: whether the name must hold one)."""
     name = tidy_body_name(candidate)
     if not name or name.lower() in _GENERIC_BODIES or len(name) > 120 or len(name.split()) > 16 or _NOT_A_BODY.search(name):
         return
     if not organisation and _generic_body(name):
         return  # "Board of Directors" names no body until its organisation's name is joined to it
-    if not (organisation or re.search(rf"\b{BODY_WORDS}\b", name, re.I)) or _POST.search(name):
+    needs_word = body_word and not organisation
+    if (needs_word and not re.search(rf"\b{BODY_WORDS}\b", name, re.I)) or _POST.search(name):
         return
     if any(name.lower() == existing.lower() for existing in found):
         return
@@ -260,6 +280,8 @@ def tidy_body_name(text: str) -> str:
     for _ in range(3):  # "Minutes of Proceedings of Meeting of the ...": each lead taken away in turn
         text = _DOCUMENT_LEAD.sub("", text).strip(" ,.:;–—-")
     text = re.sub(r"\s+(?:draft|minutes|agenda)$", "", text, flags=re.I)
+    # "Special Meeting of the Council to consider the Issues Paper ...": what the meeting is for
+    text = re.sub(r"\s+to\s+(?:consider|discuss|receive|review|adopt|agree|elect|hear|be\b).*$", "", text, flags=re.I)
     # "Regular Council Meeting", "City Council Regular Meeting": the kind of meeting is not the body's name
     text = re.sub(rf"\s+(?:(?:{_KIND})\s+)*meeting$", "", text, flags=re.I)
     # (not "General Purposes", "Joint Committee", "Budget Committee": those kinds name bodies too)
@@ -272,6 +294,8 @@ def tidy_body_name(text: str) -> str:
 
 
 def _capitalise(word: str) -> str:
+    if 2 <= len(word) <= 5 and not re.search(r"[aeiouy]", word):
+        return word.upper()  # "SPC", "LCDC": initials, which no word of a name is without a vowel
     return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
 
 

@@ -37,6 +37,8 @@ ROLE_WORDS = {
     "representative", "parish", "town", "county", "borough", "district", "city", "council", "councillor",
     "london", "norfolk", "kent", "footpath", "youth", "finance", "financial", "responsible", "public",
     "substitute", "observer", "consultant", "auditor", "inspector", "superintendent", "sergeant", "pc",
+    "administrator", "surveyor", "registrar", "architect", "specialist", "technician", "attorney", "controller",
+    "accountant", "analyst",
 }
 _INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$")
 

@@ -55,7 +55,14 @@ def starts_paragraph(text: str) -> bool:
     return bool(_STARTS_PARAGRAPH.match(text))
 
 
+# "Proposed by X;" / "Seconded by Y;" / "And Resolved:" printed a clause a line: one sentence, as when
+# printed on one line, so that the decision keeps its mover and seconder.
+_NEXT_CLAUSE = re.compile(r"^(?:Seconded|And\s+Resolved|And\s+Agreed)\b", re.I)
+
+
 def _continues(previous: str, text: str) -> bool:
+    if previous.endswith(";") and _NEXT_CLAUSE.match(text):
+        return True
     if starts_paragraph(text):
         return False
     if text[:1].islower() or text[:1] in ",;)":

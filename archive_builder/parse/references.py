@@ -64,10 +64,28 @@ def _minutes_refs(item: Item, own_body_names: list[str], meeting_date: str | Non
     about_minutes = bool(_MINUTES_OF.search(item.title))
     sources = [(r.text, r.label) for r in item.resolutions
                if _MINUTES_OF.search(r.text) or about_minutes and _APPROVES_MEETING.search(r.text)]
+    # Only what speaks of minutes: "MINUTES/DISBURSEMENTS" goes on to a bank balance "on 29 February".
+    about = [sentence for sentence in _sentences(item.text) if _MINUTES_OF.search(sentence)]
+    told = " ".join([f"{item.title}.", *about])
     if not sources:
-        # Only what speaks of minutes: "MINUTES/DISBURSEMENTS" goes on to a bank balance "on 29 February".
-        about = [sentence for sentence in _sentences(item.text) if _MINUTES_OF.search(sentence)]
-        sources = [(" ".join([f"{item.title}.", *about]), None)]
+        sources = [(told, None)]
+    elif len(sources) == 1 and not _names_a_meeting(sources[0][0], meeting_date):
+        # "Circulated, Minutes of ... held on 8th July, 2019." / RESOLVED: "That the Minutes be adopted."
+        sources = [(f"{told} {sources[0][0]}", sources[0][1])]
+    return _refs_in(sources, item, own_body_names, meeting_date)
+
+
+def approving(text: str) -> bool:
+    """Whether words about minutes approve them ("be adopted"), rather than note them."""
+    return bool(_APPROVING.search(text)) or not _NOTING.search(text)
+
+
+def _names_a_meeting(text: str, meeting_date: str | None) -> bool:
+    return bool(find_dates(text) or _PREVIOUS.search(text) or _month_named(text, meeting_date))
+
+
+def _refs_in(sources: list[tuple[str, str | None]], item: Item, own_body_names: list[str],
+             meeting_date: str | None) -> list[MeetingRef]:
     refs: list[MeetingRef] = []
     for text, label in sources:
         body = _other_body(text, own_body_names)
