@@ -122,6 +122,7 @@ class Committees:
         self._groups: list[set[str]] = []
         self._printed: dict[str, Counter] = {}
         self._ids: dict[int, str] = {}
+        self._spelled: list[tuple[str, str]] | None = None
         for index, committee in enumerate(configured):
             self._groups.append(set())
             for name in [committee.name, committee.id.replace("-", " "), *committee.aliases]:
@@ -203,10 +204,26 @@ class Committees:
         return self._ids.get(group) if group is not None else None
 
     def from_file_name(self, source: str) -> str | None:
-        """A committee whose id or name the file name spells ('2025-02-13_county-council_...')."""
-        stem = slugify(PurePosixPath(source).stem)
-        found = [committee_id for committee_id in self._ids.values() if f"-{committee_id}-" in f"-{stem}-"]
-        return max(found, key=len) if found else None
+        """A committee whose id or one of whose names the file's name spells ('2025-02-13_county-council_...'),
+        or else the name of a folder it is in, the nearest first ('2022/06/20-Meeting of the Audit
+        Committee/Minutes.md'); of several, the longest name."""
+        path = PurePosixPath(source)
+        if self._spelled is None:  # asked only once the committees are settled
+            self._spelled = self._spellings()
+        spellings = self._spelled
+        for part in [path.stem, *reversed(path.parent.parts)]:
+            spelled = f"-{slugify(part, limit=None)}-"
+            found = [(len(key), committee_id) for key, committee_id in spellings if f"-{key}-" in spelled]
+            if found:
+                return max(found)[1]
+        return None
+
+    def _spellings(self) -> list[tuple[str, str]]:
+        """(a name as a slug, the committee's id) for every name and id of every committee."""
+        pairs = {(committee_id, committee_id) for committee_id in self._ids.values()}
+        for index, committee_id in self._ids.items():
+            pairs |= {(slugify(key, limit=None), committee_id) for key in self._groups[index] if key}
+        return sorted(pairs)
 
     def only(self) -> str | None:
         ids = set(self._ids.values())
@@ -297,7 +314,7 @@ def _committee_of(facts: DocumentFacts, committees: Committees, problems: list[P
     guess = by_name or committees.only()
     if facts.date and guess:
         document.committee_from = document.committee_from or ("file name" if by_name else "only committee")
-        note = f"no committee named in the text; filed under '{guess}' from the file name or the archive's only committee"
+        note = f"no committee named in the text; filed under '{guess}' from the file or folder name or the archive's only committee"
         document.warnings.append(note)
         problems.append(Problem(document.source, note))
         return guess

@@ -29,3 +29,21 @@ def test_coverage_counts_what_was_read_and_what_was_guessed(tmp_path):
     assert line in built.report and line in built.stderr + built.stdout
     assert line in archive(root, "check", "--quiet").stdout
     assert "- Planning Committee: 3 meeting(s)" in built.report
+
+
+def test_a_committee_the_text_does_not_name_is_read_from_the_folder_and_the_clerk_told(tmp_path):
+    """'2025/03/20-Meeting of the Licensing Committee/Minutes.md': the folder names the body, under
+    any of its names, where the text and the file's own name do not; the nearest folder counts."""
+    nameless = minutes().replace("PLANNING COMMITTEE\n\n", "").replace("of the Planning Committee ", "")
+    root = new_archive(tmp_path / "archive", {
+        "2025-02-04_minutes.txt": minutes(date="Tuesday 4 February 2025"),
+        "2025-02-05_minutes.txt": minutes(committee="Licensing Committee", date="Wednesday 5 February 2025"),
+        "Planning Committee/2025-03-04-Meeting of the Licensing Committee/Minutes.txt": nameless,
+    })
+    assert "Planning Committee" not in nameless and "Licensing" not in nameless
+    built = archive(root, "build", "--no-publish")
+    export = json.loads(archive(root, "export").stdout)
+    (document,) = [d for d in export["documents"] if d["source"].endswith("Minutes.txt")]
+    assert document["meeting"] == "licensing-committee/2025-03-04"
+    assert "filed under 'licensing-committee' from the file or folder name" in built.report
+    assert export["coverage"]["files_with_committee_from_text"] == 2
