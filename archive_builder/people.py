@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .model import Person
-from .parse.names import PersonName, parse_name
+from .parse.names import ROLE_WORDS, PersonName, is_honorific, parse_name
 from .slugs import slugify
 
 
@@ -69,7 +69,7 @@ class PeopleIndex:
     def resolve(self) -> list[Person]:
         specific = [(m, parse_name(m[0])) for m in self._mentions]
         for (printed, committee, organisation), name in sorted(specific, key=lambda pair: _fullness(pair[1]), reverse=True):
-            if not name.surname_key:
+            if not name.surname_key or _post_only(printed):
                 continue
             candidate = self._match(name, committee, create=True)
             if candidate is not None:
@@ -121,6 +121,12 @@ class PeopleIndex:
             people.append(Person(id=person_id, name=_display(full, with_honorific=not full.forenames), aliases=aliases,
                                  organisation=organisation))
         return people
+
+
+def _post_only(printed: str) -> bool:
+    """'Chair', 'the Clerk': a post printed where a name would be, which names no one in particular."""
+    words = [w.strip(".,").lower() for w in printed.split()]
+    return all(w in ROLE_WORDS or w == "the" or is_honorific(w) for w in words)
 
 
 def _display(name: PersonName, with_honorific: bool) -> str:

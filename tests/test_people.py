@@ -63,3 +63,16 @@ def test_a_short_form_goes_to_the_right_one_of_two(kent):
     january = next(m for m in kent["meetings"] if m["id"] == "county-council/2025-01-09")
     apology = next(a for a in january["attendance"] if a["name"] == "Mr Meade")
     assert apology["person"] == person_named(kent, "Mr J Meade", "county-council/2025-02-13")
+
+
+@pytest.mark.parametrize("folder, printed, person", [
+    ("stoke-ferry-parish", "Cllr Shirley Cordner", "Shirley Cordner"),  # "... due to illness": the reason, not the name
+    ("north-star-township", "Marv", "Marv"),  # "Also present were guests Marv ...": the category, not the name
+    ("ayton-community-council", "CPO Suzanne Jacobs", "Suzanne Jacobs"),  # "... One member of the public": the next column
+])
+def test_what_is_printed_with_a_name_is_not_part_of_it(tmp_path_factory, folder, printed, person):
+    export = export_of(folder, tmp_path_factory)
+    names = {p["name"] for p in export["people"]}
+    assert person in names and not any(n.startswith(person) and n != person for n in names)
+    assert printed in {a["name"] for m in export["meetings"] for a in m["attendance"]}
+    assert not [p for p in export["people"] if p["name"] in ("Chair", "Clerk", "the Clerk")]  # a post names no one

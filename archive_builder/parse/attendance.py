@@ -359,8 +359,21 @@ def _apply_extra(attendee: Attendee, extra: str) -> None:
             attendee.title = piece if not attendee.title else f"{attendee.title}; {piece}"
 
 
+# What is printed with a name and is none of it: the reason for an apology ("Shirley Cordner due to
+# illness"), a category before it ("guests Marv"), the next column of a table glued on ("Suzanne Jacobs
+# One member of the public").
+_NOT_OF_THE_NAME = [
+    re.compile(r"\s+(?:due|owing)\s+to\b.*$|\s+(?:because|through|as)\s+(?:of\s+)?(?:illness|ill|work|holiday|family)\b.*$", re.I),
+    re.compile(r"^(?:(?!(?:de|da|di|du|van|von|der|den|le|la|del|della|mac|ap)\s)[a-z]+\s+)+(?=[A-Z])"),
+    re.compile(r"\s+(?:(?i:one|two|three|four|five|six|seven|eight|nine|ten|a|\d+)\s+)?(?i:members?\s+of\s+(?:the\s+)?public)\b.*$"),
+]
+
+
 def _tidy_name(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip(" ,.;:")
+    name = re.sub(r"\s+", " ", name).strip(" ,.;:")
+    for pattern in _NOT_OF_THE_NAME:
+        name = pattern.sub("", name)
+    return name.strip(" ,.;:")
 
 
 def _sentences(lines: list[Line]) -> list[str]:
