@@ -11,7 +11,7 @@ pages, and the time to add one meeting and rebuild beside the full build's. Then
 the same size written as a real council's whole archive is (benchmarks/long_archive.py: long names,
 one body under several names, people printed in several forms), how many bodies, people and
 meetings the builder found beside how many the generator wrote. Figures, not pass/fail:
-the targets are in the README's performance section.
+the targets are in guide/performance.md.
 """
 
 from __future__ import annotations
