@@ -12,6 +12,7 @@ Item ids are '<meeting id>/<item key>' and resolution ids '<item id>/<resolution
 from __future__ import annotations
 
 from .model import Archive, Item, Meeting, Resolution
+from .slugs import slugify
 
 
 def committee_url(committee_id: str) -> str:
@@ -92,7 +93,6 @@ def _assign_meeting_urls(meeting: Meeting) -> None:
 
 def item_key(item: Item, ordinal: int) -> str:
     """The last part of an item's id: its agenda number, else its minute number, else its position."""
-    from .slugs import slugify
 
     for number in (item.number, item.minute_number):
         if number:
@@ -102,7 +102,6 @@ def item_key(item: Item, ordinal: int) -> str:
 
 def resolution_key(resolution: Resolution, ordinal: int) -> str:
     """'r2a' for a resolution labelled '(2)(a)'; 'r1', 'r2'... for unlabelled ones, in order."""
-    from .slugs import slugify
 
     if resolution.label:
         return "r" + slugify(resolution.label).replace("-", "")

@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 
 from .addresses import item_key, resolution_key
 from .config import CommitteeConfig, Config
-from .model import Archive, Committee, Declaration, DocumentFacts, Item, Meeting, MeetingRef, Problem, Resolution
+from .model import Archive, Committee, Declaration, DocumentFacts, Item, Link, Meeting, MeetingRef, Problem, Resolution
 from .parse.attendance import same_person
 from .parse.header import SITTING_WORDS
 from .parse.names import parse_name
@@ -130,7 +130,7 @@ class Committees:
 
     def learn(self, names: list[str], primary: bool = True) -> None:
         keys = [name_key(n) for n in names if name_key(n)]
-        for name, key in zip(names, keys):
+        for name, key in zip(names, keys, strict=False):
             self._printed.setdefault(key, Counter())[name] += 2 if primary and name == names[0] else 1
         groups = {self._group_of[k] for k in keys if k in self._group_of}
         configured = {g for g in groups if g < len(self._configured)}
@@ -419,11 +419,11 @@ def _listed_in(item: Item, agenda: list[Item], found: re.Match) -> list[Item]:
             continue
         ends = [start for start, _ in starts[1:]] + [len(entry.text)]
         # each one's title is its first paragraph, what the agenda says of it the rest
-        listed = [[p.strip() for p in entry.text[begin:end].split("\n\n") if p.strip()] for (_, begin), end in zip(starts, ends)]
+        listed = [[p.strip() for p in entry.text[begin:end].split("\n\n") if p.strip()] for (_, begin), end in zip(starts, ends, strict=False)]
         if all(paragraphs and len(paragraphs[0]) <= 200 for paragraphs in listed):
             return [Item(id="", number=number, title=" ".join(paragraphs[0].split()), text="\n\n".join(paragraphs[1:]),
                          page=entry.page, document=entry.document, sources=list(entry.sources))
-                    for number, paragraphs in zip(numbers, listed)]
+                    for number, paragraphs in zip(numbers, listed, strict=False)]
     return []
 
 
@@ -566,8 +566,6 @@ _LINK_KIND = {"approves-minutes": "approves-minutes", "notes-minutes": "refers-t
 def _referenced_meetings(meetings: dict[tuple[str, str], Meeting], drafts: dict, committees: Committees,
                          problems: list[Problem]) -> list:
     """Meetings known only by mention become 'referenced' meetings, and every mention a link."""
-    from .model import Link
-
     links: dict[tuple[str, str, str], Link] = {}
     for key, draft in sorted(drafts.items()):
         meeting = meetings[key]

@@ -13,9 +13,9 @@ import functools
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from search import update_index
 
@@ -28,15 +28,16 @@ from .config import Config
 from .corrections import Sidecars
 from .extract import EXTRACTOR_VERSION, extract, ocr
 from .file_report import Counts, counts_of
-from .lock import build_lock
+from .last_site import Linking
 from .link import certain_links, possibly_related, similarity_of
+from .lock import build_lock
 from .model import Archive, DocumentFacts, Extraction, Problem
 from .pages_writer import WriteResult, write_site_files
 from .parse import parse_extraction
 from .parse.vocabulary import Words
-from .last_site import Linking
 from .publish import clearing_old_sites, publish, start_linking_last_site
 from .redirects import Redirects
+from .render import render_site
 from .sources import SourceFile, survey
 from .sources_folder import record_sources_folder
 from .withheld import withhold_exempt
@@ -135,7 +136,6 @@ def build(config: Config, sources_dir: Path | None = None, publish_site: bool = 
 
 def _build(config: Config, sources_dir: Path | None, publish_site: bool,
            progress: Callable[[str], None] | None, full: bool = False, linking: Linking | None = None) -> BuildResult:
-    from .render import render_site
 
     result = read_archive(config, sources_dir, progress)
     if progress:

@@ -11,6 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from .coverage import coverage_of
+from .file_report import corrections_section, files_section, withheld_section
 
 if TYPE_CHECKING:
     from .build import BuildResult
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 _ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def report_text(result: "BuildResult", files: bool = True, heading: str = "Build report") -> str:
+def report_text(result: BuildResult, files: bool = True, heading: str = "Build report") -> str:
     archive = result.archive
     lines = [f"{heading}: {result.files} source file(s) in {result.sources_dir}"]
     lines.append(_what_was_read(result))
@@ -50,7 +51,7 @@ def report_text(result: "BuildResult", files: bool = True, heading: str = "Build
     return "\n".join(lines) + "\n"
 
 
-def _what_was_read(result: "BuildResult") -> str:
+def _what_was_read(result: BuildResult) -> str:
     """Which files this build read anew: after one meeting, its few files; the rest from the cache."""
     unchanged = result.files - len(result.read)
     if not result.read:
@@ -59,9 +60,8 @@ def _what_was_read(result: "BuildResult") -> str:
     return f"Read: {len(result.read)} new or changed file(s): {shown}; {unchanged} unchanged, from the cache"
 
 
-def file_sections(result: "BuildResult", problems: list, files: bool = True) -> list[str]:
+def file_sections(result: BuildResult, problems: list, files: bool = True) -> list[str]:
     """Corrections applied, documents withheld, and (with `files`) what each file holds."""
-    from .file_report import corrections_section, files_section, withheld_section
 
     lines = corrections_section(result.archive) + withheld_section(result.archive)
     if files:

@@ -29,9 +29,9 @@ import copy
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Callable
 
 import yaml
 
@@ -120,7 +120,7 @@ class Sidecars:
         self._names_given: dict[tuple[str, str], str] = {}  # (sidecar, printed) -> where it applied
 
     @classmethod
-    def read(cls, sources_dir: Path, files: list[SourceFile], paths: list[Path]) -> "Sidecars":
+    def read(cls, sources_dir: Path, files: list[SourceFile], paths: list[Path]) -> Sidecars:
         """The sidecars at `paths` (in the sources folder, as sources.survey found them) for `files`."""
         sidecars = cls()
         sources = {file.source for file in files}

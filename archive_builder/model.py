@@ -276,7 +276,7 @@ class Archive:
             for any_id in (item.id, *(r.id for r in item.resolutions))
         }
 
-    def public_links(self) -> list["Link"]:
+    def public_links(self) -> list[Link]:
         private = self.private_ids()
         return [link for link in self.links if link.from_ not in private and link.to not in private]
 

@@ -101,7 +101,7 @@ def write_site_files(docs_dir: Path, state_dir: Path, files: SiteFiles) -> Write
     return result
 
 
-def _inside(docs_dir: Path, files: dict, result: WriteResult, safe: "_Safe") -> dict:
+def _inside(docs_dir: Path, files: dict, result: WriteResult, safe: _Safe) -> dict:
     """`files` (docs-relative path -> what to write there) without any path that would leave docs/."""
     kept = {}
     for relative, value in files.items():

@@ -17,12 +17,16 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from mkdocs import utils
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
 from mkdocs.plugins import BasePlugin
 
-from . import docs_copies, search_bundles
-from . import last_site
+from . import docs_copies, last_site, search_bundles
 from .config import Config
 from .pages_writer import read_manifest
 from .raw_html import RawHtmlBlocks
@@ -93,8 +97,6 @@ FINGERPRINT_FILE = "site-fingerprint.txt"
 def _site_fingerprint(config: Config) -> str:
     """What every page's HTML depends on besides its own Markdown: mkdocs.yml, the theme override's
     files and the versions of MkDocs, Material and the Markdown extensions."""
-    from importlib.metadata import version
-
     digest = hashlib.sha256(config.mkdocs_file.read_bytes() if config.mkdocs_file.exists() else b"")
     for package in ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown"):
         digest.update(f"{package} {version(package)}".encode())
@@ -122,8 +124,6 @@ def _replacing_writes():
     """MkDocs writes a file over the one in place (open(path, 'wb')). In a new site whose files are
     hard links to the last site's, that would change the last site too, which must stay as it was
     until the new one is swapped in: so each file is removed before MkDocs writes it."""
-    from mkdocs import utils
-
     write_file, copy_file = utils.write_file, utils.copy_file
 
     def replacing_write(content: bytes, output_path: str) -> None:
@@ -162,10 +162,6 @@ def _mkdocs_build(config: Config, site_dir: Path, strict: bool, last_site_dir: P
     are kept: the search bundles named in `keep`, and the copies of the files of docs/ but those
     `stale` (changed since: see docs_copies.py; a download keeps its source's time, which may be older
     than the copy in the site, so MkDocs' own test of times would keep the copy it replaced)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
     collector = _Collector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
@@ -186,7 +182,7 @@ def _mkdocs_build(config: Config, site_dir: Path, strict: bool, last_site_dir: P
             mkdocs_config.plugins["archive-files-made"] = made
         mkdocs_config.plugins["archive-raw-html"] = RawHtmlBlocks()
         with _replacing_writes():
-            build(mkdocs_config, dirty=last_site_dir is not None)
+            mkdocs_build(mkdocs_config, dirty=last_site_dir is not None)
         if last_site_dir is not None:
             _remove_files_no_longer_made(made.paths | set(mkdocs_config.theme.static_templates), site_dir)
     except (MkDocsException, SystemExit) as error:
@@ -280,8 +276,6 @@ def _marks_only_faceted_pages(config: Config) -> bool:
 
 def _search_recipe(site_fingerprint: str) -> str:
     """What shapes every page's entry in the search index besides its Markdown."""
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         pagefind = version("pagefind_bin")
     except PackageNotFoundError:  # _pagefind_executable says so, plainly
@@ -309,7 +303,7 @@ def _pagefind_index(site_dir: Path, state_dir: Path, bundles: search_bundles.Pla
 
 def _pagefind_executable(site_dir: Path) -> str:
     try:
-        import pagefind_bin
+        import pagefind_bin  # noqa: PLC0415 (optional: a missing binary is reported, not a crash)
 
         return str(pagefind_bin.get_executable())
     except (ImportError, FileNotFoundError) as error:

@@ -37,7 +37,7 @@ class Redirects:
     known: dict[str, list[str]] = field(default_factory=dict)  # address -> what its page was made from
 
     @classmethod
-    def load(cls, config: Config) -> "Redirects":
+    def load(cls, config: Config) -> Redirects:
         return cls(table=_read_table(config.root / TABLE_FILE), known=_read_json(config.state_dir / KNOWN_FILE))
 
     def update(self, archive: Archive) -> None:

@@ -73,8 +73,8 @@ class Meeting:
     members: list[str]
     officers: list[str]
     topics: list[tuple[str, str]]
-    previous: "Meeting | None" = None
-    following: "Meeting | None" = None
+    previous: Meeting | None = None
+    following: Meeting | None = None
     minute_start: int = 1
     follow_up_topics: list[tuple[str, str]] = field(default_factory=list)
 
@@ -93,7 +93,7 @@ def plan(meetings: int, seed: int) -> list[Meeting]:
     planned: list[Meeting] = []
     people = [f"{f} {s}" for f in FORENAMES for s in SURNAMES]
     rng.shuffle(people)
-    for index, ((committee, recurring), count) in enumerate(zip(COMMITTEES, per)):
+    for index, ((committee, recurring), count) in enumerate(zip(COMMITTEES, per, strict=False)):
         members = people[index * 9 : index * 9 + 9]
         officers = [f"{people[200 + index * 3 + k]}|{POSTS[(index + k) % len(POSTS)]}" for k in range(3)]
         day = dt.date(2014, 1, 6) + dt.timedelta(days=index * 3)
@@ -164,7 +164,7 @@ def minutes_text(rng: random.Random, meeting: Meeting) -> str:
     lines.append(sentences(rng, (meeting.recurring, "performance targets quarter indicators progress risks budget"), 3))
     lines.append("RESOLVED that:")
     lines.append("(1) the report be noted;")
-    lines.append(f"(2) officers report back to the next meeting on the indicators below target.")
+    lines.append("(2) officers report back to the next meeting on the indicators below target.")
     for topic in meeting.follow_up_topics + meeting.topics:
         title = f"{topic[0]}: Update" if topic in meeting.follow_up_topics else topic[0]
         heading(title)
@@ -233,7 +233,7 @@ def pdf_bytes(text: str) -> bytes:
     from fpdf import FPDF
 
     pdf = FPDF()
-    pdf.set_creation_date(dt.datetime(2014, 1, 1, tzinfo=dt.timezone.utc))  # not the clock: the same bytes every run
+    pdf.set_creation_date(dt.datetime(2014, 1, 1, tzinfo=dt.UTC))  # not the clock: the same bytes every run
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_page()
     pdf.set_font("helvetica", size=10)

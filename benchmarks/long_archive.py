@@ -64,8 +64,8 @@ class Sitting:
     members: list[str]
     venue: str
     topics: list[tuple[str, str]]
-    previous: "Sitting | None" = None
-    following: "Sitting | None" = None
+    previous: Sitting | None = None
+    following: Sitting | None = None
     purpose: str = ""
 
 
@@ -82,7 +82,7 @@ def councillors(seed: int) -> list[str]:
     """24 councillors, surnames distinct but for two of one surname (initials that differ)."""
     rng = random.Random(f"{seed}/councillors")
     surnames = rng.sample([s for s in SURNAMES if s != SHARED], 22)
-    return [f"{f} {s}" for f, s in zip(rng.sample(FORENAMES, 22), surnames)] + [f"Maria {SHARED}", f"Conor {SHARED}"]
+    return [f"{f} {s}" for f, s in zip(rng.sample(FORENAMES, 22), surnames, strict=False)] + [f"Maria {SHARED}", f"Conor {SHARED}"]
 
 
 def officials(seed: int) -> list[tuple[str, str, str]]:

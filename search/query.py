@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from whoosh.analysis import STOP_WORDS
 from whoosh.query import And, DateRange, Or, Query, Term
@@ -116,7 +117,7 @@ def parse(text: str, filters: Filters) -> ParsedQuery:
             stems = [t.text for t in stemmed()(word)]
             if not stems:
                 continue  # a word too common to search by ("the", "of")
-            parts.append(And([Or([Term("title", s), Term("text", s), Term("people", w.text)]) for s, w in zip(stems, unstemmed()(word))]))
+            parts.append(And([Or([Term("title", s), Term("text", s), Term("people", w.text)]) for s, w in zip(stems, unstemmed()(word), strict=False)]))
             parsed.words.append(word)
     parsed.query = And(parts) if parts else None
     return parsed
@@ -177,7 +178,7 @@ def _phrase(text: str) -> Query | None:
         return None
     if len(words) == 1:
         return Term("exact", words[0])
-    pairs = list(zip(words, words[1:]))
+    pairs = list(pairwise(words))
     # "to the" is in nearly every text: the pairs either side of it hold the phrase together.
     telling = [pair for pair in pairs if not set(pair) <= STOP_WORDS] or pairs
     return And([Term("pairs", f"{first} {second}") for first, second in telling])

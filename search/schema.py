@@ -11,8 +11,8 @@ import re
 from functools import lru_cache
 
 from whoosh import analysis
-from whoosh.lang import porter
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.lang import porter
 
 TOKENS = r"[A-Za-z]*\d+(?:[/.-]\d+)+[A-Za-z]*|\w+(?:['’-]\w+)*"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import fixtures_archive
 import pytest
 
-import fixtures_archive
 from archive_builder.config import Config
 from archive_builder.model import Archive
 from archive_builder.pages_writer import SiteFiles, write_site_files

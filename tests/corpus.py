@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,7 @@ def corpus_folder(name: str) -> Path:
     return folder
 
 
-@lru_cache(maxsize=None)
+@cache
 def _export(name: str, state: str) -> str:
     folder = corpus_folder(name)
     config = Config(root=Path(state), site_name=f"{name} test archive")

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from corpus import corpus_folder
 
 BAD_FILES = {

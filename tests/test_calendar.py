@@ -8,14 +8,14 @@ import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import fixtures_archive as fx
 import icalendar
 
-import fixtures_archive as fx
 from archive_builder.config import Config
 from archive_builder.model import Archive
 from archive_builder.render import render_site
 
-UTC = datetime.timezone.utc
+UTC = datetime.UTC
 LONDON = ZoneInfo("Europe/London")
 SITE_URL = "https://decisions.example.gov.uk/archive/"
 ET = "environment-and-transport"

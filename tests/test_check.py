@@ -5,7 +5,6 @@ build` writes the same report, so the two never disagree."""
 from __future__ import annotations
 
 import pytest
-
 from clerk_archive import archive, minutes, new_archive
 
 FIRST = minutes("Planning Committee", "Tuesday 4 March 2025", business=(

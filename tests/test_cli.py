@@ -6,9 +6,9 @@ import json
 
 import jsonschema
 from click.testing import CliRunner
+from corpus import corpus_folder, schema
 
 from archive_builder.cli import main
-from corpus import corpus_folder, schema
 
 
 def run(*args: str):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import jsonschema
 import pytest
-
 from corpus import export_of, item, links, meeting, schema
 
 

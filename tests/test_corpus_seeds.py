@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import jsonschema
 import pytest
-
 from corpus import export_of, item, links, meeting, schema
 
 JOINT = "joint-ict-committee"

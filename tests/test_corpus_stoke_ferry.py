@@ -3,9 +3,10 @@ paragraphs, minute numbers per year, decisions in prose)."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import jsonschema
 import pytest
-
 from corpus import corpus_folder, export_of, item, links, meeting, schema
 
 COUNCIL = "stoke-ferry-parish-council"
@@ -101,7 +102,7 @@ def test_resolved_months_read_the_formal_resolutions(export):
 
 def test_each_month_approves_the_previous_months_minutes(export):
     approvals = {(l["from"].split("/")[1], l["to"].split("/")[1]) for l in links(export, "approves-minutes")}
-    for earlier, later in zip(MONTHS, MONTHS[1:]):
+    for earlier, later in pairwise(MONTHS):
         if earlier == "2018-07-04":
             continue  # August is missing: September approves 1 August instead
         assert (later, earlier) in approvals, (later, earlier)

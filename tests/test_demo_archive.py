@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import jsonschema
 import pytest
-
 from corpus import item, links, meeting, schema
 
 ET = "environment-and-transport"

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from browser import browser_test, serve, sync_api
 from demo import PROJECT
 

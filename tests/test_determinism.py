@@ -25,15 +25,16 @@ def test_the_work_shared_over_processes_gives_the_pages_one_process_gives(tmp_pa
     """Linking (the words of every text, mentions, follow-ups, the possibly related links) and rendering
     are shared out over the cores on a large archive: the demo's, shared out as if it were large, gives
     the same pages and export as in one process."""
+    from demo import copy_demo
+
     from archive_builder import forked
     from archive_builder.build import build
     from archive_builder.config import load_config
-    from demo import copy_demo
 
     trees, original = [], forked.map_shared
     for cores in (1, 2):
         monkeypatch.setattr(forked, "MIN_SHARE", 1)
-        monkeypatch.setattr(forked, "_cores", lambda: cores)
+        monkeypatch.setattr(forked, "_cores", lambda cores=cores: cores)
         shared = []
         monkeypatch.setattr(forked, "map_shared", lambda f, items, shared=shared: shared.append(len(items)) or original(f, items))
         (tmp_path / f"cores-{cores}").mkdir()

@@ -9,9 +9,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
+import fixtures_archive as fx
 import pytest
 
-import fixtures_archive as fx
 from archive_builder.config import Config
 from archive_builder.model import Archive, Committee, Item, Meeting, Resolution
 from archive_builder.render import render_site

@@ -16,7 +16,6 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-
 from clerk_archive import archive, minutes, new_archive
 
 SECRET = "hostilesecretzq"

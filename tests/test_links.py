@@ -5,13 +5,14 @@ certain link is worse than a missing one)."""
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from corpus import export_of, item, links, meeting
 
 from archive_builder.cli import main
-from corpus import export_of, item, links, meeting
 
 JOINT = "joint-ict-committee"
 DOCUMENTS = Path(__file__).parent / "documents" / "links"
@@ -126,7 +127,7 @@ def test_kent_later_items_on_decision_24_00093_are_referred_to(kent):
 def test_parish_each_month_approves_the_previous_month(parish):
     approvals = {(f.split("/")[1], to.split("/")[1]) for f, to, kind in found(parish) if kind == "approves-minutes"}
     months = ["2018-01-03", "2018-02-07", "2018-03-07", "2018-04-04", "2018-05-02", "2018-06-06", "2018-07-04"]
-    assert all((later, earlier) in approvals for earlier, later in zip(months, months[1:]))
+    assert all((later, earlier) in approvals for earlier, later in pairwise(months))
     assert ("2018-09-05", "2018-08-01") in approvals
     assert meeting(parish, "stoke-ferry-parish-council/2018-08-01")["status"] == "referenced"
 

@@ -11,10 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from clerk_archive import archive, new_archive
 
 from archive_builder.assemble import name_key
-
-from clerk_archive import archive, new_archive
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from long_archive import generate  # noqa: E402

@@ -7,9 +7,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from clerk_archive import archive, new_archive
 
 from archive_builder.extract import extract
-from clerk_archive import archive, new_archive
 
 needs_tesseract = pytest.mark.skipif(not shutil.which("tesseract"), reason="Tesseract is not installed (./run test installs it)")
 

@@ -4,7 +4,7 @@ The documents in tests/documents/ were written for these tests, each in one coun
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ from archive_builder.parse import parse_extraction
 DOCUMENTS = Path(__file__).parent / "documents"
 
 
-@lru_cache(maxsize=None)
+@cache
 def facts_of(name: str):
     path = DOCUMENTS / name
     (facts,) = parse_extraction(extract(path, name), Path(name).stem)

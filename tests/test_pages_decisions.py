@@ -13,13 +13,13 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
+import fixtures_archive as fx
 import frontmatter
 import pytest
+from test_render import _element, _html
 
-import fixtures_archive as fx
 from archive_builder.model import Attendee, Meeting
 from archive_builder.render.movers import person_of
-from test_render import _element, _html
 
 MEETING_PAGE = "meetings/joint-ict/2018-10-16/index.html"
 CABINET_PAGE = "meetings/cabinet/2018-11-20/index.html"

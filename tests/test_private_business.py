@@ -12,10 +12,10 @@ import gzip
 import json
 
 import pytest
+from clerk_archive import archive, new_archive
 
 from archive_builder.model import Line
 from archive_builder.parse.private import heading, movement, private_business, title_marking
-from clerk_archive import archive, new_archive
 
 # The headings of private business, as councils print them (issue 18), and more of every country's.
 FORMS = [
@@ -60,7 +60,7 @@ def _agenda(canary: str) -> str:
 def _sources() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     files, canaries = {}, {}
     number = 0
-    for form_number, form in enumerate(FORMS):
+    for _form_number, form in enumerate(FORMS):
         for layout in LAYOUTS:
             canary = _canary(number, layout)
             day = 1 + number % 28
@@ -141,7 +141,7 @@ def test_what_was_public_around_it_is_published(built):
 
 def test_each_file_says_what_was_withheld_and_why(built):
     section = built.report.split("Withheld from the site", 1)[1].split("\n\n", 1)[0]
-    for canary, (source, form) in CANARIES.items():
+    for _canary, (source, form) in CANARIES.items():
         assert f"- {source}: holds the text of business taken in private (" in section, form
     assert "- 2025-01-01_minutes.txt: holds the text of business taken in private (3: under the heading 'Part 2'); " \
            "the original file is not published" in section
@@ -277,9 +277,10 @@ def test_a_sidecar_saying_exempt_false_publishes_what_was_taken_for_private(tmp_
 @pytest.mark.parametrize("folder", ["seeds", "kent-moderngov", "stoke-ferry-parish", "ayton-community-council",
                                     "north-star-township"])
 def test_nothing_of_the_real_councils_public_minutes_is_taken_for_private(folder, tmp_path):
+    from corpus import corpus_folder
+
     from archive_builder.build import read_archive
     from archive_builder.config import Config
-    from corpus import corpus_folder
 
     result = read_archive(Config(root=tmp_path), corpus_folder(folder), index=False)
     assert [(m.id, i.title) for m in result.archive.meetings for i in m.items if i.exempt] == []
@@ -288,9 +289,10 @@ def test_nothing_of_the_real_councils_public_minutes_is_taken_for_private(folder
 
 def test_the_public_record_of_an_executive_session_stays_published(tmp_path):
     """The Denver board's special meeting: an executive session whose motion and close are minuted."""
+    from corpus import corpus_folder
+
     from archive_builder.build import read_archive
     from archive_builder.config import Config
-    from corpus import corpus_folder
 
     result = read_archive(Config(root=tmp_path), corpus_folder("rtd-board-denver"), index=False)
     minutes = next(d for d in result.archive.documents if d.source == "2025-01-28_rtd-board-special_minutes.txt")

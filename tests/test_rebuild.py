@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from demo import copy_demo
 
 
@@ -261,7 +260,8 @@ def test_a_build_that_fails_mid_way_leaves_the_previous_site_byte_identical(demo
 def test_the_last_site_is_linked_for_the_rebuild_while_it_reads_and_left_alone_when_it_fails(demo, monkeypatch):
     """A rebuild starts linking the last site's files into the new site at once, in a process of its
     own, and publishes from them; a build that fails before publishing leaves no half-made site behind."""
-    from archive_builder import last_site, render
+    from archive_builder import build as build_module
+    from archive_builder import last_site
     from archive_builder.build import build as run_build
     from archive_builder.config import load_config
 
@@ -281,7 +281,7 @@ def test_the_last_site_is_linked_for_the_rebuild_while_it_reads_and_left_alone_w
     def broken(*args, **kwargs):
         raise RuntimeError("forced by the test")
 
-    monkeypatch.setattr(render, "render_site", broken)
+    monkeypatch.setattr(build_module, "render_site", broken)
     (demo / "sources" / "2025-05-15_environment-and-transport_minutes.txt").write_text(MAY_MINUTES + "\n", encoding="utf-8")
     with pytest.raises(RuntimeError):
         run_build(load_config(demo))

@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 import yaml
-
 from browser import browser_test, serve, sync_api
+
 from archive_builder.config import Config
 from archive_builder.publish import publish
 

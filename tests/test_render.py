@@ -8,12 +8,12 @@ import random
 from html.parser import HTMLParser
 from pathlib import Path
 
+import fixtures_archive as fx
 import frontmatter
 import markdown
 import pytest
 import yaml
 
-import fixtures_archive as fx
 from archive_builder.config import Config
 from archive_builder.model import Series
 from archive_builder.publish import PublishError, publish

@@ -7,9 +7,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from corpus import index_of
 
 from archive_builder.cli import main
-from corpus import index_of
 from search.query import Filters, QueryError, read_date
 from search.searching import search
 
@@ -183,10 +183,11 @@ def test_an_entry_without_a_date_is_found_and_comes_after_the_dated(tmp_path):
 def test_an_index_written_by_two_processes_answers_as_one_written_by_one_and_updates_in_place(tmp_path, monkeypatch):
     """A large new index is written by two processes at once; it must find the same things, in the same
     order, and a later rebuild must still update it entry by entry."""
+    from corpus import corpus_folder
+
     import search.index as search_index
     from archive_builder.build import read_archive
     from archive_builder.config import Config
-    from corpus import corpus_folder
 
     archive = read_archive(Config(root=tmp_path / "one"), corpus_folder("kent-moderngov"), index=False).archive
     one, two = tmp_path / "one-writer", tmp_path / "two-writers"
@@ -215,10 +216,11 @@ def test_an_update_trusts_its_record_of_the_entries_only_for_the_index_it_was_ma
     filled again, whatever the record says."""
     import shutil
 
+    from corpus import corpus_folder
+
     import search.index as search_index
     from archive_builder.build import read_archive
     from archive_builder.config import Config
-    from corpus import corpus_folder
 
     archive = read_archive(Config(root=tmp_path / "one"), corpus_folder("kent-moderngov"), index=False).archive
     index_dir = tmp_path / "index"

@@ -9,11 +9,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from archive_builder.search_bundles import searched_digest
 from browser import browser_test, serve
 from clerk_archive import archive, minutes, new_archive
 from test_site_search import _fragments, _wait_for_results, results, search
+
+from archive_builder.search_bundles import searched_digest
 
 OLD = "2019-03-05_planning-committee_minutes.txt"
 MIDDLE = "2024-03-05_planning-committee_minutes.txt"

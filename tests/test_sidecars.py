@@ -6,7 +6,6 @@ name with what is wrong, never ignored and never a traceback, and the rest is bu
 from __future__ import annotations
 
 import pytest
-
 from clerk_archive import archive, minutes, new_archive, report
 
 NOTES = """Parks Working Group

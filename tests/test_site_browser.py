@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import fixtures_archive as fx
+import pytest
 from browser import browser_test, serve, sync_api
 
 pytestmark = browser_test

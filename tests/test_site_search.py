@@ -15,15 +15,15 @@ from pathlib import Path
 
 import frontmatter
 import pytest
+from browser import browser_test, serve, sync_api
 from click.testing import CliRunner
+from corpus import corpus_folder
+from demo import PROJECT
 
 from archive_builder.cli import main
 from archive_builder.config import Config
 from archive_builder.publish import PAGEFIND_EXCLUDE, PublishError, publish
 from archive_builder.templates import OVERRIDES, override_files
-from browser import browser_test, serve, sync_api
-from corpus import corpus_folder
-from demo import PROJECT
 
 expect = sync_api.expect
 

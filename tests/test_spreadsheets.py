@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import fixtures_archive as fx
+
 from archive_builder.config import Config
 from archive_builder.model import Archive
 from archive_builder.render import render_site
@@ -54,7 +55,7 @@ def test_the_decision_register_has_a_row_for_every_public_resolution_as_exported
     expected = [(m, i, r) for m in sorted(demo_site.export["meetings"], key=lambda m: (m["date"], m["id"]))
                 for i in m["items"] if not i["exempt"] for r in i["resolutions"]]
     assert len(found) == len(expected) == 36
-    for row, (meeting, item, resolution) in zip(found, expected):
+    for row, (meeting, item, resolution) in zip(found, expected, strict=False):
         votes = resolution["votes"] or {}
         assert row == {
             "Date": meeting["date"], "Committee": names[meeting["committee"]], "Meeting": meeting["id"],
@@ -78,7 +79,7 @@ def test_the_attendance_file_has_a_row_for_every_attendee_of_every_meeting(demo_
     expected = [(m, a) for m in sorted(demo_site.export["meetings"], key=lambda m: (m["date"], m["id"]))
                 for a in m["attendance"]]
     assert len(found) == len(expected) > 50
-    for row, (meeting, attendee) in zip(found, expected):
+    for row, (meeting, attendee) in zip(found, expected, strict=False):
         assert row == {
             "Date": meeting["date"], "Committee": names[meeting["committee"]], "Meeting": meeting["id"],
             "Name as printed": as_text(attendee["name"]), "Person id": attendee["person"] or "",

@@ -10,7 +10,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
-
 from browser import serve
 
 ET = "environment-and-transport"
@@ -104,6 +103,7 @@ def test_a_feed_reader_fetching_the_feed_reaches_every_page_it_links_to(demo_sit
 
 def test_with_the_site_address_the_calendar_can_be_subscribed_to_in_one_click(tmp_path, sample_sources):
     import fixtures_archive as fx
+
     from archive_builder.config import Config
     from archive_builder.render import render_site
 

@@ -9,12 +9,12 @@ import html
 import json
 
 import pytest
+from clerk_archive import archive, minutes, new_archive, report
+from corpus import corpus_folder
 
 from archive_builder.model import Line
 from archive_builder.parse.exempt import exempt_marking
 from archive_builder.parse.report import read_report
-from clerk_archive import archive, minutes, new_archive, report
-from corpus import corpus_folder
 
 # Words that appear only in what must be withheld: none may be found anywhere published.
 SECRETS = ("zanzibarquux", "qwertyvault", "plughmoxie", "grobblewick", "frobnitzperson", "snarfblatt")

@@ -583,7 +583,7 @@ def pdf_bytes(blocks: list[tuple], title: str, subject: str, made: dt.datetime) 
 
     pdf = Sheet(format="A4")
     pdf.core_fonts_encoding = "windows-1252"  # curly quotes, dashes, £ and µ in the core fonts
-    pdf.set_creation_date(made.replace(tzinfo=dt.timezone.utc))
+    pdf.set_creation_date(made.replace(tzinfo=dt.UTC))
     pdf.set_title(title)
     pdf.set_subject(subject)
     pdf.set_author(AUTHOR)
@@ -692,7 +692,7 @@ def docx_bytes(blocks: list[tuple], title: str, subject: str, made: dt.datetime)
         grid.style = "Table Grid"
         for number, row in enumerate(rows):
             cells = grid.add_row().cells
-            for cell, text in zip(cells, row):
+            for cell, text in zip(cells, row, strict=False):
                 cell.text = text
                 if (header and number == 0) or (not header and cell is cells[0]):
                     for run in cell.paragraphs[0].runs:

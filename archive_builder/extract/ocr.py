@@ -60,7 +60,7 @@ def read_pages(data: bytes, numbers: list[int]) -> dict[int, str]:
         del images
         with ThreadPoolExecutor(max_workers=WORKERS) as pool:
             texts = pool.map(lambda number: _recognise(program, paths[number], number), numbers)
-            return dict(zip(numbers, texts))
+            return dict(zip(numbers, texts, strict=False))
 
 
 def _page_images(data: bytes, numbers: list[int]) -> dict[int, bytes]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from search.index import entries
 
 from ..model import Archive, Link
 from .followups import follow_ups
@@ -30,7 +31,6 @@ from .similarity import Similarity
 def similarity_of(archive: Archive, cache_dir: Path | None = None, save: bool = True) -> Similarity:
     """Word statistics of the archive's indexed texts, by entry id, for every link made by likeness;
     the texts' words counted once and kept in `cache_dir` between builds (`save`: written there)."""
-    from search.index import entries
 
     texts = {entry["id"]: f"{entry.get('title', '')}\n{entry.get('text', '')}" for entry in entries(archive, digests=False)}
     return Similarity(texts, ignore=_names_in(archive), cache_dir=cache_dir, save=save)

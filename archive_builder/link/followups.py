@@ -46,7 +46,7 @@ def follow_ups(archive: Archive, similarity: Similarity) -> list[Link]:
     )
     links: list[Link] = []
     found = forked.map_shared(functools.partial(_follow_ups_of_meetings, known), archive.meetings)
-    for meeting, (answers, statuses) in zip(archive.meetings, found):
+    for meeting, (answers, statuses) in zip(archive.meetings, found, strict=False):
         links += answers
         for action, status in zip(_actions(meeting), statuses, strict=True):
             action.status = status

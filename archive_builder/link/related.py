@@ -11,6 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from search import open_index
+
 from .. import forked
 from ..model import Archive, Link, Meeting
 from .series import procedural
@@ -24,7 +26,6 @@ SHARED_WORDS = 3  # two words in common ("payment", "approve") are a coincidence
 def related_links(archive: Archive, similarity: Similarity, index_dir: Path, certain: list[Link]) -> list[Link]:
     """Every decision's possibly related later items, the meetings shared out over the cores (each
     decision's search is independent of the others')."""
-    from search import open_index
 
     with open_index(index_dir).searcher() as searcher:
         items_of, ids = _indexed_items(searcher)
@@ -56,7 +57,6 @@ class _Known:
 def _related_of_meetings(known: _Known, meetings: list[Meeting]) -> list[list[Link]]:
     """Each meeting's possibly related links, through a searcher of this process's own (a forked
     process must not read through its parent's open files)."""
-    from search import open_index
 
     found: list[list[Link]] = [[] for _ in meetings]
     weighed: dict[str, Weighed] = {}  # a decision's words -> their weights in its committee's items

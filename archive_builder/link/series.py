@@ -82,7 +82,7 @@ def _join_papers(archive: Archive, groups: dict, similarity: Similarity) -> None
     """A meeting known only from its reports has items made from them ('Report from the Head of
     Digital Services'): such an item joins the series its text is closest to, if close enough."""
     papers = {doc.id: doc for doc in archive.documents}
-    for committee, clusters in groups.items():
+    for _committee, clusters in groups.items():
         lone = [c for c in clusters if len(c) == 1 and c[0][1].number is None and c[0][1].minute_number is None]
         series = [c for c in clusters if len(c) > 1 or c not in lone]
         for cluster in lone:

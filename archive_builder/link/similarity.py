@@ -14,15 +14,14 @@ import functools
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from search.schema import stemmed_word, stemmed_words, words_of
 
 from .. import forked
 from . import word_counts
-
 
 QUERY_TERMS = 12  # a text's most telling words: what it is about, without the long lists of common words
 CANDIDATES = 40  # entries scored by cosine, of those the index ranks first: far more than are ever kept
@@ -36,7 +35,7 @@ class Weighed:
     heaviest: list[tuple[float, str, int]]
     place: dict[int, int]
     scores: dict[str, float] = field(default_factory=dict)  # see Similarity._ranking
-    matches: dict[str, "Match"] = field(default_factory=dict)
+    matches: dict[str, Match] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,7 @@ class Similarity:
         return list(self._ranking(vector, entry_ids, limit))
 
     def _ranking(self, vector: dict[str, float], entry_ids, limit: int | None,
-                 seen: "Weighed | None" = None) -> Iterator[Match]:
+                 seen: Weighed | None = None) -> Iterator[Match]:
         """_ranked, a match at a time: a caller that stops early spares finding the words of the rest.
         `seen`: the weighed text of `vector`, which keeps the scores and matches found for it, as a
         committee's decisions that repeat the same words are each scored against mostly the same items."""
@@ -116,7 +115,7 @@ class Similarity:
             score = scores[entry_id] = -round(cosine(vector, self._entry_vector(entry_id)), 3)
         return score
 
-    def weighed(self, text: str, postings: "Postings", pool: frozenset[int]) -> Weighed:
+    def weighed(self, text: str, postings: Postings, pool: frozenset[int]) -> Weighed:
         """The text's vector, and the index documents of `pool` (Whoosh document numbers) that carry
         any of its most telling words, heaviest first: each weighs the summed weight of the words it
         carries (summed in the same order of words every time, so equal texts weigh exactly the same),

@@ -12,8 +12,10 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+
+from search import schema
 
 FILE = "words.pickle"
 SAVE_FROM = 0.1  # save the counts again once this share of the texts was counted anew (a few are cheap to count)
@@ -28,7 +30,7 @@ def counted(texts: dict[str, str], count: Callable[[list[str]], list[Counts]], c
     digests = {entry_id: hashlib.sha1(text.encode("utf-8")).hexdigest() for entry_id, text in texts.items()}
     known = _load(cache_dir)
     missing = {digest: texts[entry_id] for entry_id, digest in digests.items() if digest not in known}
-    known.update(zip(missing, count(list(missing.values()))))
+    known.update(zip(missing, count(list(missing.values())), strict=False))
     if save and cache_dir is not None and len(missing) > SAVE_FROM * len(texts):
         _save(cache_dir, {digest: known[digest] for digest in sorted(set(digests.values()))})
     return {entry_id: known[digest] for entry_id, digest in digests.items()}
@@ -53,7 +55,6 @@ def _save(cache_dir: Path, counts: dict[str, Counts]) -> None:
 
 def code_version() -> str:
     """The digest of the code that cuts, stems and judges words."""
-    from search import schema
 
     digest = hashlib.sha256()
     for path in (Path(__file__).with_name("similarity.py"), Path(schema.__file__)):

@@ -172,7 +172,7 @@ def _read_business(facts: DocumentFacts, lines: list[Line], words: Words) -> set
     layout.preamble = [line for line in layout.preamble if id(line) not in out]
     hidden = set(privacy.lines)
     printed: list[bool] = []  # whether each private item has text under its title, which is withheld
-    for position, (block, why) in enumerate(zip(layout.items, privacy.items)):
+    for position, (block, why) in enumerate(zip(layout.items, privacy.items, strict=False)):
         block.private = why
         block.public_record = position in privacy.records
         if why:
@@ -191,7 +191,7 @@ def _read_business(facts: DocumentFacts, lines: list[Line], words: Words) -> set
         facts.membership = read_membership(layout.preamble)
     facts.items = items
     facts.references = read_references(items, facts.body_names, facts.date)
-    _withhold_lines(document, privacy, [(item, why) for item, why, text in zip(items, privacy.items, printed) if text])
+    _withhold_lines(document, privacy, [(item, why) for item, why, text in zip(items, privacy.items, printed, strict=False) if text])
     return hidden
 
 
@@ -248,7 +248,7 @@ def _declarations(preamble: list[Line], blocks: list[ItemBlock], items: list[Ite
     """Declarations wherever the minutes record them; one made during an item is about that item.
     The same declaration minuted twice is merged in assembly, once item numbers are matched."""
     found = read_declarations(preamble)
-    for block, item in zip(blocks, items):
+    for block, item in zip(blocks, items, strict=False):
         for declaration in read_declarations(block.lines):
             if not declaration.item_number and not re.search(r"declaration|interest", block.title, re.I):
                 declaration.item_number = item.number or item.minute_number

@@ -116,7 +116,7 @@ def read_attendance(preamble: list[Line], items: list[tuple[str, list[Line]]],
         attendees.extend(_list_attendees(label, text, labels[1]))
     if not attendees:
         # Some minutes take the roll inside an item: "2. ROLL CALL / Present: ... / Absent: ..."
-        for title, lines in items[:4]:
+        for _title, lines in items[:4]:
             for label, text in _labelled_lists(lines, labels[0]):
                 attendees.extend(_list_attendees(label, text, labels[1]))
     if not attendees:
@@ -134,7 +134,7 @@ def read_attendance(preamble: list[Line], items: list[tuple[str, list[Line]]],
     for lines in early:
         for sentence in _sentences(lines):
             _apologies_in(sentence, attendees)
-    for title, lines in items:
+    for _title, lines in items:
         for sentence in _sentences(lines):
             _notes_in(sentence, attendees)
     for sentence in _sentences(preamble):
@@ -271,7 +271,7 @@ def _roll_call_table(lines: list[Line]) -> list[Attendee]:
             break  # the table has ended: the next item's words
     if not names or len(names) != len(statuses):
         return []
-    return [Attendee(name=name, status=status, role="member", note=note) for name, (status, note) in zip(names, statuses)]
+    return [Attendee(name=name, status=status, role="member", note=note) for name, (status, note) in zip(names, statuses, strict=False)]
 
 
 def names_by_initials(attendees: list[Attendee]) -> dict[str, str]:

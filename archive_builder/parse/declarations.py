@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Declaration, Line
+from .attendance import without_abbreviation_stops
 from .motions import sentences
 from .names import is_honorific, split_name_list
 from .paragraphs import paragraphs
@@ -27,7 +28,6 @@ _LEADING = re.compile(r"^(?:\(?\d{1,2}[.)]\s*|\([a-z]\)\s*|Later in the meeting,
 
 
 def read_declarations(lines: list[Line]) -> list[Declaration]:
-    from .attendance import without_abbreviation_stops
 
     found: list[Declaration] = []
     for para in paragraphs(lines):

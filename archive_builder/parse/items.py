@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..model import Line
+from .dates import find_dates
 from .private import Heading, section_headings
 from .vocabulary import DEFAULT_WORDS, Words
 
@@ -146,7 +148,6 @@ def _sign_off_line(text: str) -> bool:
     words = text.split()
     if not words or len(words) > 7 or re.search(r"[.;:]$", text):
         return False
-    from .dates import find_dates
 
     dates = find_dates(text)
     if dates and len(text) - len(dates[0].text) < 14:
@@ -182,15 +183,15 @@ def _by_item_markers(lines: list[Line], sections: set[Line]) -> ItemLayout | Non
     if len(markers) < 2:
         return None
     bounds = [-1] + markers
-    minutes = [_minute_line_before(lines, marker, previous) for marker, previous in zip(markers, bounds)]
+    minutes = [_minute_line_before(lines, marker, previous) for marker, previous in zip(markers, bounds, strict=False)]
     if not _numbers_run_on([_minute_value(lines[m]) for m in minutes if m is not None], len(markers)):
         minutes = [None] * len(markers)  # "4. RESOLVED that ..." is a numbered paragraph, not a minute
     heads = [
         _minute_heading(lines, minute, marker) if minute is not None else _title_above(lines, marker, previous)
-        for marker, previous, minute in zip(markers, bounds, minutes)
+        for marker, previous, minute in zip(markers, bounds, minutes, strict=False)
     ]
     layout = ItemLayout(preamble=lines[: heads[0][0]])
-    for n, (marker, (start, minute, title)) in enumerate(zip(markers, heads)):
+    for n, (marker, (start, minute, title)) in enumerate(zip(markers, heads, strict=False)):
         end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
         number = _ITEM_MARKER.match(lines[marker].text).group(1)
         layout.items.append(
@@ -215,7 +216,7 @@ def _numbers_run_on(numbers: list[int], markers: int) -> bool:
     """Minute numbers are real when most items have one and each is the previous plus one."""
     if len(numbers) < max(2, 0.6 * markers):
         return False
-    steps = [b - a for a, b in zip(numbers, numbers[1:])]
+    steps = [b - a for a, b in pairwise(numbers)]
     return sum(1 for step in steps if step == 1) >= 0.8 * len(steps)
 
 

@@ -75,7 +75,7 @@ class Part:
     label: Label
     text: str
     page: int
-    children: list["Part"] = field(default_factory=list)
+    children: list[Part] = field(default_factory=list)
 
 
 @dataclass

@@ -8,8 +8,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # Honorifics and the gender they tell, which keeps "Mr J Meade" and "Ms J Meade" apart.
 HONORIFICS = {

@@ -279,7 +279,7 @@ def private_business(lines: list[Line], spans: list[tuple[int, int]], titles: li
     walk = _Walk(lines, headings, [start for start, _ in spans], privacy)
     state: str | None = None
     position = 0
-    for (start, end), title in zip(spans, titles):
+    for (start, end), title in zip(spans, titles, strict=False):
         state = walk.settled(start, walk.through(range(position, start), state))
         body = range(_after_title(lines, range(start + 1, end), title), end)  # a title printed under its number
         why, state, record = _item_privacy(walk.text(range(start + 1, end)), title, state, words)

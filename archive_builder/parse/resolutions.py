@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Line, Resolution, Votes
-from .labels import Part, leaves, nest, read_label
 from .actions import actions_in as actions_in_sentence
+from .labels import Part, leaves, nest, read_label
 from .motions import motion_in, seconder_in, sentences
 from .names import split_name_list
 from .paragraphs import Paragraph, paragraphs

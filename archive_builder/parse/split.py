@@ -30,7 +30,7 @@ def split_parts(lines: list[Line]) -> list[list[Line]]:
     """The lines of each part, in order; a document that is not a pack gives one part."""
     starts = [0] + [i for i in range(FIRST_PART_MIN_LINES, len(lines)) if _starts_document(lines, i)]
     starts = _drop_close_starts(starts)
-    return [lines[start:end] for start, end in zip(starts, starts[1:] + [len(lines)])]
+    return [lines[start:end] for start, end in zip(starts, starts[1:] + [len(lines)], strict=False)]
 
 
 def _starts_document(lines: list[Line], index: int) -> bool:

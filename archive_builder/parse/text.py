@@ -114,7 +114,7 @@ def _split_at_page_markers(text: str, page: int) -> list[tuple[str, int]]:
     header_before = _shared_words([list(reversed(words)) for words in befores])
     header_after = _shared_words(afters)
     pieces, start, current = [], 0, page
-    for marker, before, after in zip(markers, befores, afters):
+    for marker, before, after in zip(markers, befores, afters, strict=False):
         end = marker.start() - _furniture_length(list(reversed(before)), header_before, text[: marker.start()])
         if marker.group(1) != "1":  # whatever stands before "Page 1 of N" is that page's header
             pieces.append((text[start:end], current))

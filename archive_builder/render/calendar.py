@@ -89,7 +89,7 @@ def start_and_end(meeting: Meeting) -> list[str]:
         return [f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + datetime.timedelta(days=1):%Y%m%d}"]
     hour, minute = (int(part) for part in time.split(":"))
     local = datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=LONDON)
-    return [f"DTSTART:{local.astimezone(datetime.timezone.utc):%Y%m%dT%H%M%SZ}"]
+    return [f"DTSTART:{local.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}"]
 
 
 def description(lookup: Lookup, meeting: Meeting) -> str:

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 
 from .. import addresses
 from ..model import Item, Link, Meeting, Resolution
+from . import words
 from .escape import inline
 from .lookup import Lookup
 from .page import href
-from . import words
 from .words import document_kind, medium_date, shorten
 
 EVIDENCE = 240  # characters of a link's evidence shown under it

@@ -12,8 +12,21 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .. import addresses
-from ..model import (Action, Archive, Attendee, Committee, Declaration, Document, Item, Link, Meeting, Member,
-                     Person, Resolution, Series)
+from ..model import (
+    Action,
+    Archive,
+    Attendee,
+    Committee,
+    Declaration,
+    Document,
+    Item,
+    Link,
+    Meeting,
+    Member,
+    Person,
+    Resolution,
+    Series,
+)
 from . import words
 from .movers import person_of
 

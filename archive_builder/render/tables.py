@@ -18,7 +18,6 @@ from .escape import html_text, inline
 from .page import href
 
 
-
 def sortable(rows: list[str], filters: tuple[str, ...] = (), sorted_by: str | None = None, label: str = "") -> str:
     """`rows` (a Markdown table: header, rule, rows) wrapped for the script. `filters`: the headings of
     the columns to filter by; `sorted_by`: '<column number>:ascending|descending', the rows' order."""
