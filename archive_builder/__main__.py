@@ -1,5 +1,5 @@
 """`python -m archive_builder` is the `archive` command."""
 
-from .cli import main
+from archive_builder.cli import main
 
 main()

@@ -11,8 +11,8 @@ Item ids are '<meeting id>/<item key>' and resolution ids '<item id>/<resolution
 
 from __future__ import annotations
 
-from .model import Archive, Item, Meeting, Resolution
-from .slugs import slugify
+from archive_builder.model import Archive, Item, Meeting, Resolution
+from archive_builder.slugs import slugify
 
 
 def committee_url(committee_id: str) -> str:

@@ -17,30 +17,29 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from archive_builder import addresses
+from archive_builder.assemble.meetings import assemble
+from archive_builder.config import Config
+from archive_builder.extract import EXTRACTOR_VERSION, extract, ocr
+from archive_builder.incremental.cache import CACHE_DIR, ExtractionCache, ParseCache, file_sha256
+from archive_builder.incremental.lock import build_lock
+from archive_builder.link import certain_links, possibly_related, similarity_of
+from archive_builder.model import Archive, DocumentFacts, Extraction, Problem
+from archive_builder.parse import parse_extraction
+from archive_builder.parse.vocabulary import Words
+from archive_builder.publish.last_site import Linking
+from archive_builder.publish.pages import WriteResult, write_site_files
+from archive_builder.publish.redirects import Redirects
+from archive_builder.publish.site import clearing_old_sites, publish, start_linking_last_site
+from archive_builder.render import render_site
+from archive_builder.report.build_report import report_text
+from archive_builder.report.check import archive_warnings
+from archive_builder.report.files import Counts, counts_of
+from archive_builder.sources.discover import SourceFile, survey
+from archive_builder.sources.folder import record_sources_folder
+from archive_builder.sources.sidecars import Sidecars
+from archive_builder.sources.withheld import withhold_exempt
 from search import update_index
-
-from . import addresses
-from .assemble import assemble
-from .build_report import report_text
-from .cache import CACHE_DIR, ExtractionCache, ParseCache, file_sha256
-from .check import archive_warnings
-from .config import Config
-from .corrections import Sidecars
-from .extract import EXTRACTOR_VERSION, extract, ocr
-from .file_report import Counts, counts_of
-from .last_site import Linking
-from .link import certain_links, possibly_related, similarity_of
-from .lock import build_lock
-from .model import Archive, DocumentFacts, Extraction, Problem
-from .pages_writer import WriteResult, write_site_files
-from .parse import parse_extraction
-from .parse.vocabulary import Words
-from .publish import clearing_old_sites, publish, start_linking_last_site
-from .redirects import Redirects
-from .render import render_site
-from .sources import SourceFile, survey
-from .sources_folder import record_sources_folder
-from .withheld import withhold_exempt
 
 REPORT_FILE = "build-report.txt"
 INDEX_DIR = "index"
@@ -62,6 +61,11 @@ class BuildResult:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
+
+
+def check(config: Config, sources_dir: Path | None = None, progress: Callable[[str], None] | None = None) -> BuildResult:
+    """`archive check`: read and link the archive as a build does, leaving pages, site and search index untouched."""
+    return read_archive(config, sources_dir, progress, index=False, write=False)
 
 
 def read_archive(config: Config, sources_dir: Path | None = None, progress: Callable[[str], None] | None = None,

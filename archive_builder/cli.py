@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 import yaml
 
-from .config import CONFIG_FILE, Config, ConfigError, load_config
-from .publish import PublishError
+from archive_builder.config import CONFIG_FILE, Config, ConfigError, load_config
+from archive_builder.publish.site import PublishError
 
 ROOT_OPTION = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
@@ -33,8 +33,8 @@ def main() -> None:
 def init(directory: Path, site_name: str) -> None:
     """Create a new archive in DIRECTORY: archive.yml, mkdocs.yml, overrides/ (the site's search box),
     docs/ with a home page, sources/."""
-    from .render import mkdocs_yml
-    from .templates import write_overrides
+    from archive_builder.render import mkdocs_yml
+    from archive_builder.templates import write_overrides
 
     if (directory / CONFIG_FILE).exists():
         raise click.ClickException(f"{directory / CONFIG_FILE} already exists: {directory} is an archive already")
@@ -63,9 +63,9 @@ def _config_text(settings: dict) -> str:
 
 
 def _write_empty_site_pages(config: Config) -> None:
-    from .model import Archive
-    from .pages_writer import write_site_files
-    from .render import render_site
+    from archive_builder.model import Archive
+    from archive_builder.publish.pages import write_site_files
+    from archive_builder.render import render_site
 
     write_site_files(config.docs_dir, config.state_dir, render_site(Archive(site_name=config.site_name), config, config.sources_dir))
 
@@ -82,9 +82,9 @@ def build(root: Path, sources: Path | None, no_publish: bool, quiet: bool, full:
     Exits with status 1 when any file could not be read (the rest is still built and published),
     2 when the site itself could not be built (the previous site is left as it was), and 3 when
     another build of the same archive is running."""
-    from .build import build as run_build
-    from .build import write_report
-    from .lock import BuildLocked
+    from archive_builder.build import build as run_build
+    from archive_builder.build import write_report
+    from archive_builder.incremental.lock import BuildLocked
 
     config = _config(root)
     progress = _progress_printer() if not quiet else None
@@ -98,7 +98,7 @@ def build(root: Path, sources: Path | None, no_publish: bool, quiet: bool, full:
     except BuildLocked as error:
         click.echo(f"ERROR: {error}. Nothing was changed.", err=True)
         sys.exit(3)
-    from .build_report import report_text
+    from archive_builder.report.build_report import report_text
 
     report = write_report(config, result)
     _echo_report(report_text(result, files=False), quiet)
@@ -116,8 +116,8 @@ def check_command(root: Path, sources: Path | None, quiet: bool) -> None:
     minutes of meetings the archive lacks, overdue actions, sidecar mistakes.
 
     Exits with status 1 when there are errors (the same that make `archive build` exit 1)."""
-    from .build_report import report_text
-    from .check import check
+    from archive_builder.build import check
+    from archive_builder.report.build_report import report_text
 
     config = _config(root)
     result = check(config, sources_dir=_sources(config, sources), progress=_progress_printer())
@@ -137,10 +137,10 @@ def check_command(root: Path, sources: Path | None, quiet: bool) -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write to this file instead of standard output.")
 def export(root: Path, sources: Path | None, output_format: str, output: Path | None) -> None:
     """Print the whole archive as open data (JSON valid against archive-export.schema.json)."""
-    from . import addresses
-    from .build import read_archive
-    from .export import export_json
-    from .render.downloads import assign_downloads
+    from archive_builder import addresses
+    from archive_builder.build import read_archive
+    from archive_builder.render.downloads import assign_downloads
+    from archive_builder.render.export import export_json
 
     config = _config(root)
     result = read_archive(config, _sources(config, sources), write=False)  # read-only: the index and caches stay as they are
@@ -155,7 +155,7 @@ def export(root: Path, sources: Path | None, output_format: str, output: Path | 
 
 def _sources(config: Config, given: Path | None) -> Path:
     """The folder of documents to read: the one named, else the one the last build read, else sources/."""
-    from .sources_folder import sources_folder
+    from archive_builder.sources.folder import sources_folder
 
     folder, note = sources_folder(config, given)
     if note:

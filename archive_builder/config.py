@@ -1,7 +1,7 @@
 """An archive folder's settings, read from its `archive.yml`, each value checked.
 
 Every value is checked before anything is built, with a message that names the file, the setting and
-what is wrong, as a sidecar's are (corrections.py): a wrong type, a committee id that is not a plain
+what is wrong, as a sidecar's are (sources/sidecars.py): a wrong type, a committee id that is not a plain
 slug (ids become folders of the site, so `../../x` must never be one), two committees with one id, a
 `site_url` that is not a web address (it is written into feeds and calendars), a `sources` folder
 outside the archive. Nothing in archive.yml can name a path outside the archive folder; another
@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .parse.vocabulary import ATTENDANCE_MEANINGS, DATE_ORDERS, OUTCOMES, Words
-from .slugs import slugify
+from archive_builder.parse.vocabulary import ATTENDANCE_MEANINGS, DATE_ORDERS, OUTCOMES, Words
+from archive_builder.slugs import slugify
 
 CONFIG_FILE = "archive.yml"
 KNOWN = ("site_name", "sources", "committees", "site_url", "private_headings", "public_headings", "date_order",

@@ -1,7 +1,7 @@
 """The archive's one vocabulary: every stage takes and returns these types.
 
 The open-data export (../shared/schema/archive-export.schema.json) is this model written out by
-`export.py`; fields the schema does not name (page citations, report facts, membership) are
+`render/export.py`; fields the schema does not name (page citations, report facts, membership) are
 published as extra fields, which the schema allows.
 """
 

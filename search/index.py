@@ -275,7 +275,7 @@ def _resolution_fields(meeting: Meeting, item: Item, resolution: Resolution, com
 
 
 def _document_fields(document: Document, names: dict[str, str]) -> dict:
-    text = "" if document.exempt else "\n".join(document.text_pages)  # withheld.py emptied it already
+    text = "" if document.exempt else "\n".join(document.text_pages)  # sources/withheld.py emptied it already
     committee = document.meeting.split("/")[0] if document.meeting else None
     return {
         "id": document.id,

@@ -10,8 +10,8 @@ import pytest
 
 from archive_builder.config import Config
 from archive_builder.model import Archive
-from archive_builder.pages_writer import SiteFiles, write_site_files
-from archive_builder.publish import publish
+from archive_builder.publish.pages import SiteFiles, write_site_files
+from archive_builder.publish.site import publish
 from archive_builder.render import mkdocs_yml, render_site
 from archive_builder.templates import write_overrides
 

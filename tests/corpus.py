@@ -11,8 +11,8 @@ import pytest
 from archive_builder import addresses
 from archive_builder.build import read_archive
 from archive_builder.config import Config
-from archive_builder.export import export_data
 from archive_builder.render.downloads import assign_downloads
+from archive_builder.render.export import export_data
 
 PROJECT = Path(__file__).resolve().parent.parent
 CORPUS = PROJECT.parent / "shared" / "corpus"

@@ -185,7 +185,7 @@ def _killed_while_writing(root: Path, after: str) -> subprocess.CompletedProcess
     """`archive build`, killed (SIGKILL) right after it wrote the first page whose path holds `after`."""
     killer = (
         "import os, signal, sys\n"
-        "import archive_builder.pages_writer as writer\n"
+        "import archive_builder.publish.pages as writer\n"
         "original = writer._atomic_write\n"
         "def dying(path, data):\n"
         "    original(path, data)\n"
@@ -216,7 +216,7 @@ def test_pages_written_by_a_killed_build_are_the_builders_at_the_next(tmp_path):
 
 
 def test_a_build_failing_while_writing_pages_leaves_a_next_build_that_completes(tmp_path, monkeypatch):
-    import archive_builder.pages_writer as writer
+    import archive_builder.publish.pages as writer
 
     root = new_archive(tmp_path / "a", {"2025-03-04_minutes.txt": minutes()})
     original, calls = writer._atomic_write, []

@@ -196,7 +196,7 @@ def test_links_touching_a_private_item_never_reach_the_export():
     import json
 
     import tests.fixtures_archive as fx
-    from archive_builder.export import export_data
+    from archive_builder.render.export import export_data
 
     archive = fx.sample_archive()
     exported = json.dumps(export_data(archive))

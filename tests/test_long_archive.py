@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from clerk_archive import archive, new_archive
 
-from archive_builder.assemble import name_key
+from archive_builder.assemble.meetings import name_key
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from long_archive import generate  # noqa: E402

@@ -143,7 +143,7 @@ class TestModernGovWebPage:
 
 
 def test_a_cancelled_meeting_page(tmp_path):
-    from archive_builder.assemble import assemble
+    from archive_builder.assemble.meetings import assemble
     from archive_builder.config import Config
 
     facts = facts_of("moderngov-cancelled-meeting.html")
@@ -351,7 +351,7 @@ def test_the_body_named_without_the_document_the_kind_of_meeting_or_the_venue(he
 
 
 def test_one_body_printed_in_full_and_by_its_initials_is_one_committee():
-    from archive_builder.assemble import Committees
+    from archive_builder.assemble.meetings import Committees
 
     committees = Committees([])
     for name in ("Travel and Transportation Strategic Policy Committee", "SPC Travel & Transportation",

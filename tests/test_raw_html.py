@@ -1,5 +1,5 @@
 """The big listing tables are written as HTML and placed in the built page as they are
-(archive_builder/raw_html.py): their links must reach the same addresses a Markdown link would, a
+(archive_builder/render/raw_html.py): their links must reach the same addresses a Markdown link would, a
 broken one must fail the strict build, and no document's words can end a block or become markup."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from archive_builder.raw_html import RawHtmlBlocks
 from archive_builder.render import tables
 from archive_builder.render.escape import html_text
+from archive_builder.render.raw_html import RawHtmlBlocks
 
 HOSTILE = "<!-- /archive-html --><script>alert(1)</script> *not emphasis* [not](a-link.md)"
 

@@ -49,7 +49,7 @@ def test_a_renamed_file_leaves_a_redirect_at_its_old_address(demo):
 
 def test_a_second_build_while_one_runs_is_refused(demo):
     """Two builds at once: the second says so and changes nothing; the lock ends with its process."""
-    from archive_builder.lock import LOCK_FILE
+    from archive_builder.incremental.lock import LOCK_FILE
 
     site_before = (demo / "site" / "index.html").read_bytes()
     holder = subprocess.Popen([sys.executable, "-c", (
@@ -226,9 +226,9 @@ def test_deleting_a_source_removes_its_pages_links_and_index_entries(demo):
 
 
 def test_a_parser_change_reads_every_file_again_without_clearing_anything(demo, monkeypatch):
-    from archive_builder import cache
     from archive_builder.build import read_archive
     from archive_builder.config import load_config
+    from archive_builder.incremental import cache
 
     assert read_archive(load_config(demo)).read == []
     monkeypatch.setattr(cache, "parser_fingerprint", lambda: "a-new-parser")
@@ -236,9 +236,9 @@ def test_a_parser_change_reads_every_file_again_without_clearing_anything(demo, 
 
 
 def test_a_build_that_fails_mid_way_leaves_the_previous_site_byte_identical(demo, monkeypatch):
-    from archive_builder import publish
     from archive_builder.build import build as run_build
     from archive_builder.config import load_config
+    from archive_builder.publish import site as publish
 
     (demo / "sources" / "2025-05-15_environment-and-transport_minutes.txt").write_text(MAY_MINUTES, encoding="utf-8")
     agenda = demo / "sources" / "2025-05-15_environment-and-transport_agenda.html"  # a download replaced too
@@ -261,9 +261,9 @@ def test_the_last_site_is_linked_for_the_rebuild_while_it_reads_and_left_alone_w
     """A rebuild starts linking the last site's files into the new site at once, in a process of its
     own, and publishes from them; a build that fails before publishing leaves no half-made site behind."""
     from archive_builder import build as build_module
-    from archive_builder import last_site
     from archive_builder.build import build as run_build
     from archive_builder.config import load_config
+    from archive_builder.publish import last_site
 
     unchanged_page = demo / "site" / "documents" / "2024-09-12-environment-and-transport-printed-minutes" / "index.html"
     inode = unchanged_page.stat().st_ino
@@ -325,11 +325,11 @@ def test_a_rebuild_counts_the_words_of_new_texts_only(demo, monkeypatch):
 
 KILLED_AT = {
     # the process dies while writing the pages (after some, before others) ...
-    "writing pages": ("archive_builder.pages_writer", "_atomic_write", 5),
+    "writing pages": ("archive_builder.publish.pages", "_atomic_write", 5),
     # ... while caching what it parsed ...
-    "caching": ("archive_builder.cache.ParseCache", "put", 0),
+    "caching": ("archive_builder.incremental.cache.ParseCache", "put", 0),
     # ... or while Pagefind indexes the new site
-    "indexing the site": ("archive_builder.publish", "_pagefind_index", 0),
+    "indexing the site": ("archive_builder.publish.site", "_pagefind_index", 0),
 }
 
 

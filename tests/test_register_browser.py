@@ -11,7 +11,7 @@ import yaml
 from browser import browser_test, serve, sync_api
 
 from archive_builder.config import Config
-from archive_builder.publish import publish
+from archive_builder.publish.site import publish
 
 pytestmark = browser_test
 expect = sync_api.expect

@@ -16,7 +16,7 @@ import yaml
 
 from archive_builder.config import Config
 from archive_builder.model import Series
-from archive_builder.publish import PublishError, publish
+from archive_builder.publish.site import PublishError, publish
 from archive_builder.render import mkdocs_yml, render_site
 from archive_builder.render.downloads import download_name
 from archive_builder.render.escape import inline, text_block

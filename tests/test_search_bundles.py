@@ -1,4 +1,4 @@
-"""The site's search index in two bundles (archive_builder/search_bundles.py): the pages of the
+"""The site's search index in two bundles (archive_builder/publish/search_bundles.py): the pages of the
 archive's last two years and every undated page in pagefind/, older pages in pagefind-earlier/,
 which a rebuild keeps from the last site while the words it was made from are the same. A reader
 searches both at once; a rebuild after a new meeting indexes again only the recent pages."""
@@ -13,7 +13,7 @@ from browser import browser_test, serve
 from clerk_archive import archive, minutes, new_archive
 from test_site_search import _fragments, _wait_for_results, results, search
 
-from archive_builder.search_bundles import searched_digest
+from archive_builder.publish.search_bundles import searched_digest
 
 OLD = "2019-03-05_planning-committee_minutes.txt"
 MIDDLE = "2024-03-05_planning-committee_minutes.txt"
@@ -144,9 +144,9 @@ def test_pagefind_is_given_only_the_pages_it_indexes(tmp_path, monkeypatch):
     does not mark for the search, are not even given to Pagefind: at 1,000 meetings they are megabytes
     of tables it would read only to leave out. An override changed by hand may mark them: then every
     page is given."""
-    from archive_builder import publish
     from archive_builder.build import build
     from archive_builder.config import load_config
+    from archive_builder.publish import site as publish
 
     given: list[str] = []
     pagefind_run = publish._pagefind_run

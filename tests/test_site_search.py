@@ -22,7 +22,7 @@ from demo import PROJECT
 
 from archive_builder.cli import main
 from archive_builder.config import Config
-from archive_builder.publish import PAGEFIND_EXCLUDE, PublishError, publish
+from archive_builder.publish.site import PAGEFIND_EXCLUDE, PublishError, publish
 from archive_builder.templates import OVERRIDES, override_files
 
 expect = sync_api.expect

@@ -17,10 +17,9 @@ import re
 import zipfile
 from pathlib import Path
 
+from archive_builder.extract import docx, html, markdown, pdf, text
+from archive_builder.extract.reading import Reading, unreadable
 from archive_builder.model import Extraction, Problem
-
-from . import docx, html, markdown, pdf, text
-from .reading import Reading, unreadable
 
 # Bump whenever extracted text, titles, metadata or problems change: cached extractions are keyed by it.
 EXTRACTOR_VERSION = "5"  # 2: scanned PDF pages read by OCR; 3: text that does not read as words, stray NUL bytes; 4: headings marked; 5: PDF lines in bold or larger type marked as headings

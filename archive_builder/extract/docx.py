@@ -16,11 +16,10 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
 
+from archive_builder.extract.numbering import ListNumbering, list_numbering
+from archive_builder.extract.reading import NO_TEXT, Reading, has_text, unreadable
+from archive_builder.extract.text import row_lines, tidy
 from archive_builder.model import HEADING_MARK, Problem
-
-from .numbering import ListNumbering, list_numbering
-from .reading import NO_TEXT, Reading, has_text, unreadable
-from .text import row_lines, tidy
 
 W = {name: qn(f"w:{name}") for name in (
     "p", "tbl", "tr", "tc", "r", "t", "tab", "ptab", "br", "cr", "lastRenderedPageBreak", "noBreakHyphen",

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from archive_builder.extract.numbering import roman
+from archive_builder.extract.reading import NO_TEXT, Reading, has_text, unreadable
+from archive_builder.extract.text import decoded, row_lines, tidy
 from archive_builder.model import HEADING_MARK
-
-from .numbering import roman
-from .reading import NO_TEXT, Reading, has_text, unreadable
-from .text import decoded, row_lines, tidy
 
 # Elements that never hold content a reader sees as the document.
 NEVER_CONTENT = frozenset(

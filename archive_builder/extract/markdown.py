@@ -13,10 +13,9 @@ import re
 
 import frontmatter
 
+from archive_builder.extract.reading import NO_TEXT, Reading, has_text
+from archive_builder.extract.text import CELL_SEPARATOR, decoded, pages_of
 from archive_builder.model import HEADING_MARK, Problem
-
-from .reading import NO_TEXT, Reading, has_text
-from .text import CELL_SEPARATOR, decoded, pages_of
 
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 # Backslash escapes are set aside first, so that "NMA\_1" never looks like emphasis.

@@ -17,12 +17,11 @@ import pypdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from archive_builder.extract import ocr
+from archive_builder.extract.pdf_headings import heading_lines, marked
+from archive_builder.extract.reading import Reading, has_text, unreadable
+from archive_builder.extract.text import tidy
 from archive_builder.model import HEADING_MARK, Problem
-
-from . import ocr
-from .pdf_headings import heading_lines, marked
-from .reading import Reading, has_text, unreadable
-from .text import tidy
 
 ENCRYPTED = "encrypted PDF (password-protected): its text cannot be read"
 NO_TEXT_LAYER = "PDF has no text layer (scanned images?): no text could be read"

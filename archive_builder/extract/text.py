@@ -10,9 +10,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from archive_builder.extract.reading import NO_TEXT, Reading, has_text, unreadable
 from archive_builder.model import Problem
-
-from .reading import NO_TEXT, Reading, has_text, unreadable
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: its BOM starts with UTF-16's

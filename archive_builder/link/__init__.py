@@ -17,15 +17,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from archive_builder.link.followups import follow_ups
+from archive_builder.link.mentions import mention_links
+from archive_builder.link.papers import paper_links
+from archive_builder.link.related import related_links
+from archive_builder.link.series import find_series
+from archive_builder.link.similarity import Similarity
+from archive_builder.model import Archive, Link
 from search.index import entries
-
-from ..model import Archive, Link
-from .followups import follow_ups
-from .mentions import mention_links
-from .papers import paper_links
-from .related import related_links
-from .series import find_series
-from .similarity import Similarity
 
 
 def similarity_of(archive: Archive, cache_dir: Path | None = None, save: bool = True) -> Similarity:

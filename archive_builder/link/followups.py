@@ -17,10 +17,10 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .. import forked
-from ..model import Action, Archive, Item, Link, Meeting
-from .series import procedural
-from .similarity import Similarity
+from archive_builder import forked
+from archive_builder.link.series import procedural
+from archive_builder.link.similarity import Similarity
+from archive_builder.model import Action, Archive, Item, Link, Meeting
 
 # Tuned on the corpora (tests/test_links_*.py hold what must and must not be linked):
 ANSWERS = 0.12  # cosine of an action with the item of its due meeting that answers it, where no series says so

@@ -12,11 +12,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .. import forked
-from ..assemble import name_key
-from ..model import Archive, Item, Link, Meeting
-from ..parse.dates import find_dates, reading_order
-from ..parse.report import DECISION_NUMBER
+from archive_builder import forked
+from archive_builder.assemble.meetings import name_key
+from archive_builder.model import Archive, Item, Link, Meeting
+from archive_builder.parse.dates import find_dates, reading_order
+from archive_builder.parse.report import DECISION_NUMBER
 
 _MINUTE = re.compile(r"\bminutes?\s+(?:no\.?\s*|number\s+)?(?P<n>\d{1,4}(?:/\d{2,4})?)\b(?!\s*(?:minutes|mins)\b)", re.I)
 _DECISION = re.compile(rf"(?<![\w/])(?P<n>{DECISION_NUMBER})(?![\w/])")

@@ -4,9 +4,9 @@ title. The item lists the paper among its sources, and a refers-to link records 
 
 from __future__ import annotations
 
-from ..model import Archive, Document, Item, Link
-from ..titles import overlap, title_words
-from .series import procedural
+from archive_builder.link.series import procedural
+from archive_builder.model import Archive, Document, Item, Link
+from archive_builder.titles import overlap, title_words
 
 SAME_TITLE = 0.8
 

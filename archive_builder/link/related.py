@@ -11,12 +11,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from archive_builder import forked
+from archive_builder.link.series import procedural
+from archive_builder.link.similarity import Postings, Similarity, Weighed
+from archive_builder.model import Archive, Link, Meeting
 from search import open_index
-
-from .. import forked
-from ..model import Archive, Link, Meeting
-from .series import procedural
-from .similarity import Postings, Similarity, Weighed
 
 RELATED = 0.3  # tuned on the corpora: see tests/test_links_*.py for what it must and must not link
 PER_DECISION = 3

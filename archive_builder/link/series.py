@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from ..model import Archive, Item, Series
-from ..slugs import slugify, unique
-from ..titles import overlap, title_words
-from .similarity import Similarity
+from archive_builder.link.similarity import Similarity
+from archive_builder.model import Archive, Item, Series
+from archive_builder.slugs import slugify, unique
+from archive_builder.titles import overlap, title_words
 
 SAME_TITLE = 0.65  # share of significant (stemmed) title words two titles of one series have in common
 REPORT_JOINS_SERIES = 0.45  # cosine of a paper's text with the series' items' text

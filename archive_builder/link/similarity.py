@@ -18,10 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from archive_builder import forked
+from archive_builder.link import word_counts
 from search.schema import stemmed_word, stemmed_words, words_of
-
-from .. import forked
-from . import word_counts
 
 QUERY_TERMS = 12  # a text's most telling words: what it is about, without the long lists of common words
 CANDIDATES = 40  # entries scored by cosine, of those the index ranks first: far more than are ever kept

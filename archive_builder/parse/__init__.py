@@ -1,11 +1,11 @@
 """Document text -> facts: what each source file says about its meeting, items, people and decisions.
 
 `parse_extraction` is a pure function of one file's extracted text; documents are put together
-into meetings later (assemble.py). A pack of several documents gives its own facts and one set per
+into meetings later (assemble/meetings.py). A pack of several documents gives its own facts and one set per
 part. Items taken in private are read only far enough to know they exist: their text, decisions
 and references are dropped here, so nothing later can publish them. A paper exempt as a whole is
 only marked here (`document.exempt`, parse/exempt.py): the clerk's sidecar may say otherwise, so it
-is emptied right after the corrections (withheld.py), before anything else sees it.
+is emptied right after the corrections (sources/withheld.py), before anything else sees it.
 """
 
 from __future__ import annotations
@@ -13,26 +13,26 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from ..model import Declaration, Document, DocumentFacts, Extraction, Item, Line, Problem
-from .actions import actions_in
-from .attendance import names_by_initials, read_attendance, read_membership
-from .classify import classify
-from .dates import find_dates, numeric_order, reading_order
-from .declarations import read_declarations
-from .exempt import exempt_marking
-from .header import read_header
-from .items import ItemBlock, as_one_item, find_items
-from .paragraphs import paragraphs
-from .private import Privacy, private_business
-from .references import read_references
-from .report import read_report
-from .resolutions import read_decisions
-from .split import split_parts
-from .text import document_lines
-from .vocabulary import DEFAULT_WORDS, Words
+from archive_builder.model import Declaration, Document, DocumentFacts, Extraction, Item, Line, Problem
+from archive_builder.parse.actions import actions_in
+from archive_builder.parse.attendance import names_by_initials, read_attendance, read_membership
+from archive_builder.parse.classify import classify
+from archive_builder.parse.dates import find_dates, numeric_order, reading_order
+from archive_builder.parse.declarations import read_declarations
+from archive_builder.parse.exempt import exempt_marking
+from archive_builder.parse.header import read_header
+from archive_builder.parse.items import ItemBlock, as_one_item, find_items
+from archive_builder.parse.paragraphs import paragraphs
+from archive_builder.parse.private import Privacy, private_business
+from archive_builder.parse.references import read_references
+from archive_builder.parse.report import read_report
+from archive_builder.parse.resolutions import read_decisions
+from archive_builder.parse.split import split_parts
+from archive_builder.parse.text import document_lines
+from archive_builder.parse.vocabulary import DEFAULT_WORDS, Words
 
 # Bump whenever parsed facts change for the same text: cached facts are keyed by it.
-PARSER_VERSION = "2"  # 2: exempt papers marked (withheld.py empties them), sidecar kind and date, OCR pages
+PARSER_VERSION = "2"  # 2: exempt papers marked (sources/withheld.py empties them), sidecar kind and date, OCR pages
 
 # ModernGov pages label an item's parts ("Minutes:", "Decision:") and list its attachments ("PDF 161 KB").
 _LABEL_ONLY = re.compile(r"^(?:Minutes|Decision|Decisions|Resolved|Purpose|Recommendations?|Motion|Result|Mover|Seconder|"
@@ -46,7 +46,7 @@ def parse_extraction(extraction: Extraction, document_id: str, kind: str | None 
                      date: str | None = None, words: Words = DEFAULT_WORDS) -> list[DocumentFacts]:
     """One DocumentFacts per document in the file: a pack gives its own, then one per part.
 
-    `kind` and `date` are what the clerk's sidecar says the document is (corrections.py): a file
+    `kind` and `date` are what the clerk's sidecar says the document is (sources/sidecars.py): a file
     of a given kind is read whole as that kind, never split; the date is its meeting's (for a pack,
     its first part's). `words`: the council's own words (parse/vocabulary.py), with the order its
     numeric dates are written in."""
@@ -147,7 +147,7 @@ def _read_document(document: Document, lines: list[Line], source: str, kind: str
         if date and document.report:
             document.report.meeting_date = date
     if document.kind in ("report", "decision", "other"):
-        # Withheld whole later (withheld.py), unless the clerk's sidecar says it may be published.
+        # Withheld whole later (sources/withheld.py), unless the clerk's sidecar says it may be published.
         document.exempt, document.withheld, note = exempt_marking(readable, document.report)
         if note:
             facts.problems.append(Problem(source, note))

@@ -12,9 +12,9 @@ from __future__ import annotations
 import functools
 import re
 
-from ..model import Attendee, Line, Member
-from .names import ListedName, is_honorific, parse_name, split_name_list
-from .vocabulary import ATTENDANCE_MEANINGS, DEFAULT_WORDS, Words
+from archive_builder.model import Attendee, Line, Member
+from archive_builder.parse.names import ListedName, is_honorific, parse_name, split_name_list
+from archive_builder.parse.vocabulary import ATTENDANCE_MEANINGS, DEFAULT_WORDS, Words
 
 # The labels of attendance lists ("PRESENT:", "Officials in attendance:"), each with what it says of the
 # names after it (parse/vocabulary.py: ATTENDANCE_MEANINGS); a clerk adds more in archive.yml

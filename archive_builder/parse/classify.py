@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Line
+from archive_builder.model import Line
 
 KINDS = ("agenda", "minutes", "report", "decision", "other")
 HEAD = 25

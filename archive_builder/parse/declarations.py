@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from ..model import Declaration, Line
-from .attendance import without_abbreviation_stops
-from .motions import sentences
-from .names import is_honorific, split_name_list
-from .paragraphs import paragraphs
+from archive_builder.model import Declaration, Line
+from archive_builder.parse.attendance import without_abbreviation_stops
+from archive_builder.parse.motions import sentences
+from archive_builder.parse.names import is_honorific, split_name_list
+from archive_builder.parse.paragraphs import paragraphs
 
 _DECLARED = re.compile(r"\s(?:each\s+|both\s+|also\s+)?declared\s+(?:an?\s+|their\s+|his\s+|her\s+)?[^.]{0,80}?\binterests?\b")
 _NAME_RUN = re.compile(r"((?:(?:Cllrs?\.?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|[A-Z][\w'’.-]*|and|&|,)\s*)+)$")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Line, ReportFacts
+from archive_builder.model import Line, ReportFacts
 
 HEAD_LINES = 60  # a paper's head: its first page, at most this many lines
 _NOT_FOR_PUBLICATION = re.compile(r"\bnot\s+for\s+(?:publication|publishing)\b", re.I)

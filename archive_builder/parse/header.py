@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Line
-from .dates import DateMatch, find_dates, find_time
+from archive_builder.model import Line
+from archive_builder.parse.dates import DateMatch, find_dates, find_time
 
 HEADER_LINES = 30
 MIN_HEAD_LINES = 2
@@ -45,7 +45,7 @@ MEETING_KINDS = ("regular", "ordinary", "special", "extraordinary", "annual", "m
                  "general", "full", "joint")
 _KIND = "|".join(MEETING_KINDS)
 # The kinds that set a meeting apart from the committee's ordinary one on the same day ("Special Board
-# Meeting" at 4 pm, the Board Meeting at 5.30: assemble.py keeps them two meetings).
+# Meeting" at 4 pm, the Board Meeting at 5.30: assemble/meetings.py keeps them two meetings).
 SITTING_WORDS = ("special", "extraordinary", "emergency", "reconvened", "adjourned", "annual", "budget",
                  "inaugural", "closed", "workshop", "work session", "study session")
 # What a document says it is, before the body's name: "Minutes of Proceedings of Meeting of the",

@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ..model import Line
-from .dates import find_dates
-from .private import Heading, section_headings
-from .vocabulary import DEFAULT_WORDS, Words
+from archive_builder.model import Line
+from archive_builder.parse.dates import find_dates
+from archive_builder.parse.private import Heading, section_headings
+from archive_builder.parse.vocabulary import DEFAULT_WORDS, Words
 
 _ITEM_MARKER = re.compile(r"^\(\s*(?:Agenda\s+)?Item\s+(?:No\.?\s*)?(\d{1,3}[A-Za-z]?(?:\.\d+)?)\s*\)\s*$", re.I)
 _MINUTE_NUMBER_LINE = re.compile(r"^(\d{1,4})\.\s+(\S.*)$")

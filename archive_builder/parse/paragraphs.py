@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Line
+from archive_builder.model import Line
 
 _STARTS_PARAGRAPH = re.compile(
     r"^(?:[-•●▪◦*]\s|\(?[0-9]{1,2}[.)]\s|\([0-9]{1,2}\)|\(?[a-z][.)]\s|\([a-z]\)|\(?[ivx]{1,4}[.)]\s|\([ivx]{1,4}\)|"

@@ -27,8 +27,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..model import Line
-from .vocabulary import DEFAULT_WORDS, Words
+from archive_builder.model import Line
+from archive_builder.parse.vocabulary import DEFAULT_WORDS, Words
 
 # --- The tables of words ---------------------------------------------------------------------------
 #

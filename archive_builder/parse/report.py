@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ..model import Line, ReportFacts
-from .dates import find_dates
-from .labels import read_label
+from archive_builder.model import Line, ReportFacts
+from archive_builder.parse.dates import find_dates
+from archive_builder.parse.labels import read_label
 
 _FIELDS = {
     "title": r"subject(?: matter)?(?: / title of decision)?|title(?: of (?:report|decision))?|report title",

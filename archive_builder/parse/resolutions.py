@@ -16,14 +16,22 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from ..model import Line, Resolution, Votes
-from .actions import actions_in as actions_in_sentence
-from .labels import Part, leaves, nest, read_label
-from .motions import motion_in, seconder_in, sentences
-from .names import split_name_list
-from .paragraphs import Paragraph, paragraphs
-from .vocabulary import DEFAULT_WORDS, Words
-from .votes import UNANIMOUS, labelled_vote, named_votes, outcome_from_votes, outcome_line, prose_votes, result_record
+from archive_builder.model import Line, Resolution, Votes
+from archive_builder.parse.actions import actions_in as actions_in_sentence
+from archive_builder.parse.labels import Part, leaves, nest, read_label
+from archive_builder.parse.motions import motion_in, seconder_in, sentences
+from archive_builder.parse.names import split_name_list
+from archive_builder.parse.paragraphs import Paragraph, paragraphs
+from archive_builder.parse.vocabulary import DEFAULT_WORDS, Words
+from archive_builder.parse.votes import (
+    UNANIMOUS,
+    labelled_vote,
+    named_votes,
+    outcome_from_votes,
+    outcome_line,
+    prose_votes,
+    result_record,
+)
 
 _KEYWORD = re.compile(
     r"(?:\b(?:and\s+)?(?:it\s+)?was\s+(?:unanimously\s+|further\s+)?)?"

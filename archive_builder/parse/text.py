@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..model import HEADING_MARK, Line
+from archive_builder.model import HEADING_MARK, Line
 
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _STRAY_EMPHASIS = re.compile(r"\*\*|__")

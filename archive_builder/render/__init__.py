@@ -3,6 +3,6 @@
     from archive_builder.render import render_site, mkdocs_yml
 """
 
-from .site import mkdocs_yml, render_site
+from archive_builder.render.site import mkdocs_yml, render_site
 
 __all__ = ["mkdocs_yml", "render_site"]

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..model import Action, Item, Meeting, Resolution
-from . import tables, words
-from .escape import html_text
-from .item import badge
-from .lookup import Lookup
-from .page import link, page
+from archive_builder.model import Action, Item, Meeting, Resolution
+from archive_builder.render import tables, words
+from archive_builder.render.escape import html_text
+from archive_builder.render.item import badge
+from archive_builder.render.lookup import Lookup
+from archive_builder.render.page import link, page
 
 FOLLOWUPS_PAGE = "followups/index.md"
 ACTION_TEXT = 200

@@ -20,12 +20,12 @@ import datetime
 import re
 from zoneinfo import ZoneInfo
 
-from .. import addresses
-from ..model import Meeting
-from ..parse.dates import find_time
-from . import words
-from .lookup import Lookup
-from .subscriptions import absolute, stable_uuid
+from archive_builder import addresses
+from archive_builder.model import Meeting
+from archive_builder.parse.dates import find_time
+from archive_builder.render import words
+from archive_builder.render.lookup import Lookup
+from archive_builder.render.subscriptions import absolute, stable_uuid
 
 LONDON = ZoneInfo("Europe/London")
 LINE_OCTETS = 75  # RFC 5545 3.1: longer lines are folded

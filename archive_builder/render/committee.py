@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from .. import addresses
-from ..model import Committee, Item, Meeting, Series
-from . import actions, subscriptions, tables, words
-from .escape import html_text, inline
-from .facets import facets
-from .lookup import Lookup, was_there
-from .page import link, page, page_path
+from archive_builder import addresses
+from archive_builder.model import Committee, Item, Meeting, Series
+from archive_builder.render import actions, subscriptions, tables, words
+from archive_builder.render.escape import html_text, inline
+from archive_builder.render.facets import facets
+from archive_builder.render.lookup import Lookup, was_there
+from archive_builder.render.page import link, page, page_path
 
 # Attendance roles that make someone a member of the committee (officers, guests and substitutes are not).
 _MEMBER_ROLES = ("chair", "vice-chair", "member")

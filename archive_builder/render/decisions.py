@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .. import addresses
-from ..model import Item, Meeting, Resolution
-from . import subscriptions, tables, words
-from .escape import html_text, inline
-from .item import badge
-from .lookup import Decision, Lookup
-from .page import link, page
+from archive_builder import addresses
+from archive_builder.model import Item, Meeting, Resolution
+from archive_builder.render import subscriptions, tables, words
+from archive_builder.render.escape import html_text, inline
+from archive_builder.render.item import badge
+from archive_builder.render.lookup import Decision, Lookup
+from archive_builder.render.page import link, page
 
 FOLLOWUPS = "followups/"
 DECISION_TEXT = 200  # characters of a resolution's words in the register; its anchor has the rest

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 
-from ..model import Document, ReportFacts
-from ..withheld import WITHHELD_PREFIX
-from . import tables, words
-from .downloads import download_link
-from .escape import html_text, inline, text_block
-from .facets import facets
-from .lookup import Lookup, document_order
-from .page import link, page, page_path
+from archive_builder.model import Document, ReportFacts
+from archive_builder.render import tables, words
+from archive_builder.render.downloads import download_link
+from archive_builder.render.escape import html_text, inline, text_block
+from archive_builder.render.facets import facets
+from archive_builder.render.lookup import Lookup, document_order
+from archive_builder.render.page import link, page, page_path
+from archive_builder.sources.withheld import WITHHELD_PREFIX
 
 _HEX = re.compile(r"^[0-9a-f]+$")
 
@@ -64,7 +64,7 @@ def _facts(lookup: Lookup, document: Document, here: str) -> str:
 
 
 def _withheld_note(document: Document) -> str:
-    """Why a document is listed with nothing of it to read (withheld.py took it all out)."""
+    """Why a document is listed with nothing of it to read (sources/withheld.py took it all out)."""
     if not document.exempt:
         return ""
     return ('!!! note "Withheld"\n\n'

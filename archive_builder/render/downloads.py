@@ -11,9 +11,9 @@ import hashlib
 import re
 from pathlib import Path, PurePosixPath
 
-from ..model import Archive, Document
-from .escape import inline
-from .page import href
+from archive_builder.model import Archive, Document
+from archive_builder.render.escape import inline
+from archive_builder.render.page import href
 
 # Files that MkDocs would turn into pages, or a browser would run as a web page from the site's
 # own address, are offered as plain text: their bytes are unchanged, only the name gains ".txt".

@@ -16,7 +16,7 @@ search finds:
 
 from __future__ import annotations
 
-from . import words
+from archive_builder.render import words
 
 
 def facets(kind: str, committee: str | None = None, date: str | None = None) -> dict[str, str]:

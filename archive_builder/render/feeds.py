@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
-from .. import addresses
-from ..model import Item, Meeting, Resolution
-from . import words
-from .lookup import Decision, Lookup
-from .subscriptions import absolute, address_from, stable_uuid, tag_uri
+from archive_builder import addresses
+from archive_builder.model import Item, Meeting, Resolution
+from archive_builder.render import words
+from archive_builder.render.lookup import Decision, Lookup
+from archive_builder.render.subscriptions import absolute, address_from, stable_uuid, tag_uri
 
 MEETINGS_CAP = 50
 DECISIONS_CAP = 100

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from . import subscriptions, words
-from .escape import inline
-from .lookup import Lookup
-from .page import link, page
+from archive_builder.render import subscriptions, words
+from archive_builder.render.escape import inline
+from archive_builder.render.lookup import Lookup
+from archive_builder.render.page import link, page
 
 LATEST = 10
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import html
 
-from .. import addresses
-from ..model import Action, Item, Meeting, Resolution
-from . import links, words
-from .escape import inline, text_block
-from .lookup import Lookup
-from .page import href, link
+from archive_builder import addresses
+from archive_builder.model import Action, Item, Meeting, Resolution
+from archive_builder.render import links, words
+from archive_builder.render.escape import inline, text_block
+from archive_builder.render.lookup import Lookup
+from archive_builder.render.page import href, link
 
 EXEMPT_NOTE = (
     "This item was taken in private (exempt information under Schedule 12A of the Local Government Act 1972); "

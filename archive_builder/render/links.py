@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import addresses
-from ..model import Item, Link, Meeting, Resolution
-from . import words
-from .escape import inline
-from .lookup import Lookup
-from .page import href
-from .words import document_kind, medium_date, shorten
+from archive_builder import addresses
+from archive_builder.model import Item, Link, Meeting, Resolution
+from archive_builder.render import words
+from archive_builder.render.escape import inline
+from archive_builder.render.lookup import Lookup
+from archive_builder.render.page import href
+from archive_builder.render.words import document_kind, medium_date, shorten
 
 EVIDENCE = 240  # characters of a link's evidence shown under it
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..model import Meeting
-from . import tables, words
-from .escape import html_text, inline
-from .lookup import Lookup
-from .page import page
+from archive_builder.model import Meeting
+from archive_builder.render import tables, words
+from archive_builder.render.escape import html_text, inline
+from archive_builder.render.lookup import Lookup
+from archive_builder.render.page import page
 
 
 def meetings_index(lookup: Lookup) -> tuple[str, str]:

@@ -11,8 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .. import addresses
-from ..model import (
+from archive_builder import addresses
+from archive_builder.model import (
     Action,
     Archive,
     Attendee,
@@ -27,8 +27,8 @@ from ..model import (
     Resolution,
     Series,
 )
-from . import words
-from .movers import person_of
+from archive_builder.render import words
+from archive_builder.render.movers import person_of
 
 Decision = tuple[Meeting, Item, Resolution]
 Shown = tuple[Meeting, Item]

@@ -3,14 +3,14 @@ declarations of interest, then every item with its resolutions."""
 
 from __future__ import annotations
 
-from ..model import Attendee, Meeting
-from . import links, words
-from .downloads import download_link
-from .escape import inline
-from .facets import facets
-from .item import item_section, source_link
-from .lookup import Lookup
-from .page import link, page, page_path
+from archive_builder.model import Attendee, Meeting
+from archive_builder.render import links, words
+from archive_builder.render.downloads import download_link
+from archive_builder.render.escape import inline
+from archive_builder.render.facets import facets
+from archive_builder.render.item import item_section, source_link
+from archive_builder.render.lookup import Lookup
+from archive_builder.render.page import link, page, page_path
 
 _STATUS_NOTES = {
     "cancelled": '!!! warning "Cancelled"\n\n    This meeting was cancelled.',

@@ -10,8 +10,8 @@ attendee matches; anything else stays as printed.
 
 from __future__ import annotations
 
-from ..model import Attendee, Meeting
-from ..slugs import slugify
+from archive_builder.model import Attendee, Meeting
+from archive_builder.slugs import slugify
 
 _TITLES = {"cllr", "councillor", "county", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame",
            "lord", "lady", "rev", "revd", "reverend", "the", "hon", "mbe", "obe", "cbe", "jp"}

@@ -12,7 +12,7 @@ from urllib.parse import quote
 import frontmatter
 import yaml
 
-from .escape import html_text, inline
+from archive_builder.render.escape import html_text, inline
 
 # Keys Material reads from a page's front matter (and prints without escaping, or acts on): the
 # builder never writes them, so nothing a document says can reach a template that way.

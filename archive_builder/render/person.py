@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..model import Attendee, Meeting, Person
-from . import tables, words
-from .escape import html_text, inline
-from .facets import facets
-from .lookup import Lookup, was_there
-from .page import link, page, page_path
+from archive_builder.model import Attendee, Meeting, Person
+from archive_builder.render import tables, words
+from archive_builder.render.escape import html_text, inline
+from archive_builder.render.facets import facets
+from archive_builder.render.lookup import Lookup, was_there
+from archive_builder.render.page import link, page, page_path
 
 _STATUS = {"present": "present", "apologies": "apologies", "absent": "absent", "late": "present (arrived late)",
            "left-early": "present (left early)"}

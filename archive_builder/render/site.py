@@ -7,24 +7,24 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from .. import addresses, forked
-from ..config import Config
-from ..export import export_json
-from ..model import Archive
-from ..pages_writer import SiteFiles, Unchanged, read_manifest, settled
-from .actions import followups_page
-from .calendar import calendars
-from .committee import committee_page, committees_index
-from .decisions import decisions_by_year, decisions_index, decisions_page
-from .document import document_page, documents_index
-from .downloads import assign_downloads
-from .feeds import feeds
-from .home import home_page
-from .listing import meetings_index
-from .lookup import Lookup
-from .meeting import meeting_page
-from .person import people_index, person_page
-from .spreadsheets import spreadsheets
+from archive_builder import addresses, forked
+from archive_builder.config import Config
+from archive_builder.model import Archive
+from archive_builder.publish.pages import SiteFiles, Unchanged, read_manifest, settled
+from archive_builder.render.actions import followups_page
+from archive_builder.render.calendar import calendars
+from archive_builder.render.committee import committee_page, committees_index
+from archive_builder.render.decisions import decisions_by_year, decisions_index, decisions_page
+from archive_builder.render.document import document_page, documents_index
+from archive_builder.render.downloads import assign_downloads
+from archive_builder.render.export import export_json
+from archive_builder.render.feeds import feeds
+from archive_builder.render.home import home_page
+from archive_builder.render.listing import meetings_index
+from archive_builder.render.lookup import Lookup
+from archive_builder.render.meeting import meeting_page
+from archive_builder.render.person import people_index, person_page
+from archive_builder.render.spreadsheets import spreadsheets
 
 STYLESHEET = "assets/archive.css"
 SCRIPT = "assets/archive.js"  # sorting and filtering for the register's tables: see tables.py

@@ -19,11 +19,11 @@ import csv
 import io
 import re
 
-from .. import addresses
-from ..model import Votes
-from . import words
-from .lookup import Lookup
-from .subscriptions import absolute
+from archive_builder import addresses
+from archive_builder.model import Votes
+from archive_builder.render import words
+from archive_builder.render.lookup import Lookup
+from archive_builder.render.subscriptions import absolute
 
 DECISION_COLUMNS = ("Date", "Committee", "Meeting", "Item number", "Minute number", "Item title", "Label", "Decision",
                     "Outcome", "For", "Against", "Abstain", "Mover", "Seconder", "Action statuses", "URL",

@@ -17,10 +17,10 @@ import re
 import uuid
 from urllib.parse import quote, urlsplit
 
-from .. import addresses
-from . import words
-from .lookup import Lookup
-from .page import link
+from archive_builder import addresses
+from archive_builder.render import words
+from archive_builder.render.lookup import Lookup
+from archive_builder.render.page import link
 
 
 def absolute(lookup: Lookup, url: str) -> str | None:

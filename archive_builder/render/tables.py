@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import html
 
-from .. import raw_html
-from . import words
-from .escape import html_text, inline
-from .page import href
+from archive_builder.render import raw_html, words
+from archive_builder.render.escape import html_text, inline
+from archive_builder.render.page import href
 
 
 def sortable(rows: list[str], filters: tuple[str, ...] = (), sorted_by: str | None = None, label: str = "") -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from ..model import Votes
+from archive_builder.model import Votes
 
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import NamedTuple
 
-from .model import Archive, Document, DocumentFacts, Meeting, Problem
-from .render import words
-from .sources import SIDECAR_SUFFIXES
-from .withheld import WITHHELD_PREFIX
+from archive_builder.model import Archive, Document, DocumentFacts, Meeting, Problem
+from archive_builder.render import words
+from archive_builder.sources.discover import SIDECAR_SUFFIXES
+from archive_builder.sources.withheld import WITHHELD_PREFIX
 
 
 class Counts(NamedTuple):

@@ -16,11 +16,11 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .model import Problem
-from .slugs import slugify, unique
+from archive_builder.model import Problem
+from archive_builder.slugs import slugify, unique
 
 # A sidecar of corrections sits beside its source (`minutes.pdf.yml`) or covers a folder (`_folder.yml`);
-# it is read with its source (corrections.py), not as a document of its own. Every YAML file in the
+# it is read with its source (sources/sidecars.py), not as a document of its own. Every YAML file in the
 # sources is taken for a sidecar: one that corrects no file is reported, never published.
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 FOLDER_SIDECAR = "_folder.yml"

@@ -12,27 +12,18 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from itertools import combinations
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import Config
-from .model import Archive, Document, Item, Meeting, Problem
-from .render import words
+from archive_builder.config import Config
+from archive_builder.model import Archive, Document, Item, Meeting, Problem
+from archive_builder.render import words
 
 if TYPE_CHECKING:
-    from .build import BuildResult
+    pass
 
 NEAR_IDENTICAL = 0.8  # share of word triples two texts have in common to count as one document
 SHINGLE = 3
-
-
-def check(config: Config, sources_dir: Path | None = None, progress: Callable[[str], None] | None = None) -> BuildResult:
-    """Read and link the archive as a build does, leaving pages, site and search index untouched."""
-    from .build import read_archive  # noqa: PLC0415 (build.py imports this module for its warnings)
-
-    return read_archive(config, sources_dir, progress, index=False, write=False)
 
 
 def archive_warnings(archive: Archive, config: Config) -> list[Problem]:

@@ -35,11 +35,11 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from .config import described
-from .model import DocumentFacts, Problem
-from .parse import PRIVATE_WARNING
-from .parse.dates import find_dates
-from .sources import FOLDER_SIDECARS, SourceFile
+from archive_builder.config import described
+from archive_builder.model import DocumentFacts, Problem
+from archive_builder.parse import PRIVATE_WARNING
+from archive_builder.parse.dates import find_dates
+from archive_builder.sources.discover import FOLDER_SIDECARS, SourceFile
 
 KEYS = ("committee", "date", "kind", "title", "exempt", "names")
 KINDS = ("agenda", "minutes", "report", "decision", "other")

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Archive
-from .parse.items import UNNUMBERED_BUSINESS  # the one item made of minutes in which none was found
+from archive_builder.model import Archive
+from archive_builder.parse.items import UNNUMBERED_BUSINESS  # the one item made of minutes in which none was found
 
 
 @dataclass

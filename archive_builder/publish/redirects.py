@@ -20,8 +20,8 @@ from pathlib import Path
 
 import yaml
 
-from .config import Config
-from .model import Archive
+from archive_builder.config import Config
+from archive_builder.model import Archive
 
 TABLE_FILE = "redirects.yml"
 KNOWN_FILE = "addresses.json"

@@ -31,7 +31,7 @@ _BLOCK = re.compile(re.escape(START) + r"\n(.*?)\n" + re.escape(END), re.S)
 _PLACE = re.compile(r'<div data-archive-html="(\d+)"></div>')
 _PAGE_LINK = re.compile(r'href="([^":#?]*\.md)(#[^"]*)?"')
 
-log = logging.getLogger("mkdocs.plugins.archive_builder.raw_html")
+log = logging.getLogger("mkdocs.plugins.archive_builder.render.raw_html")
 
 
 def block(html: str) -> str:

@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .model import Person
-from .parse.names import ROLE_WORDS, PersonName, is_honorific, parse_name
-from .slugs import slugify
+from archive_builder.model import Person
+from archive_builder.parse.names import ROLE_WORDS, PersonName, is_honorific, parse_name
+from archive_builder.slugs import slugify
 
 
 @dataclass

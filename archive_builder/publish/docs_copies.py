@@ -14,7 +14,7 @@ import json
 import os
 from pathlib import Path
 
-from .last_site import files_of
+from archive_builder.publish.last_site import files_of
 
 STATE_FILE = "docs-copies.json"
 

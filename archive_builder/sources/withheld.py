@@ -16,7 +16,7 @@ holding an exempt part.
 
 from __future__ import annotations
 
-from .model import DocumentFacts, ReportFacts
+from archive_builder.model import DocumentFacts, ReportFacts
 
 WITHHELD_PREFIX = "withheld: "
 

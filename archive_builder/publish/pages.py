@@ -21,7 +21,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Problem
+from archive_builder.model import Problem
 
 MANIFEST = "manifest.json"
 PENDING = "pending"  # in the manifest: a page this build is about to write

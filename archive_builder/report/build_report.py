@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .coverage import coverage_of
-from .file_report import corrections_section, files_section, withheld_section
+from archive_builder.assemble.coverage import coverage_of
+from archive_builder.report.files import corrections_section, files_section, withheld_section
 
 if TYPE_CHECKING:
-    from .build import BuildResult
+    from archive_builder.build import BuildResult
 
 _ORDER = {"error": 0, "warning": 1, "info": 2}
 

@@ -16,16 +16,27 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from .addresses import item_key, resolution_key
-from .config import CommitteeConfig, Config
-from .model import Archive, Committee, Declaration, DocumentFacts, Item, Link, Meeting, MeetingRef, Problem, Resolution
-from .parse.attendance import same_person
-from .parse.header import SITTING_WORDS
-from .parse.names import parse_name
-from .parse.references import approving
-from .people import PeopleIndex
-from .slugs import slugify, unique
-from .titles import overlap, title_words
+from archive_builder.addresses import item_key, resolution_key
+from archive_builder.assemble.people import PeopleIndex
+from archive_builder.config import CommitteeConfig, Config
+from archive_builder.model import (
+    Archive,
+    Committee,
+    Declaration,
+    DocumentFacts,
+    Item,
+    Link,
+    Meeting,
+    MeetingRef,
+    Problem,
+    Resolution,
+)
+from archive_builder.parse.attendance import same_person
+from archive_builder.parse.header import SITTING_WORDS
+from archive_builder.parse.names import parse_name
+from archive_builder.parse.references import approving
+from archive_builder.slugs import slugify, unique
+from archive_builder.titles import overlap, title_words
 
 KIND_ORDER = {"agenda-pack": 0, "agenda": 1, "report": 2, "decision": 3, "minutes": 4, "other": 5}
 KIND_LABEL = {"agenda-pack": "Agenda pack", "agenda": "Agenda", "minutes": "Minutes", "report": "Report",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .config import Config
+from archive_builder.config import Config
 
 RECORD_FILE = "sources-folder.json"
 

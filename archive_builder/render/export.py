@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 
-from .coverage import coverage_of
-from .model import (
+from archive_builder.assemble.coverage import coverage_of
+from archive_builder.model import (
     Action,
     Archive,
     Attendee,

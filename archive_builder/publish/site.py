@@ -26,11 +26,11 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.plugins import BasePlugin
 
-from . import docs_copies, last_site, search_bundles
-from .config import Config
-from .pages_writer import read_manifest
-from .raw_html import RawHtmlBlocks
-from .search_bundles import EARLIER, PRIMARY
+from archive_builder.config import Config
+from archive_builder.publish import docs_copies, last_site, search_bundles
+from archive_builder.publish.pages import read_manifest
+from archive_builder.publish.search_bundles import EARLIER, PRIMARY
+from archive_builder.render.raw_html import RawHtmlBlocks
 
 
 class PublishError(Exception):

@@ -16,7 +16,7 @@ import os
 import pickle
 from pathlib import Path
 
-from .model import Extraction, Problem
+from archive_builder.model import Extraction, Problem
 
 CACHE_DIR = "cache"  # in the state folder: what is kept of each source and text between builds
 
@@ -125,7 +125,7 @@ def _prune(directory: Path, used: set[str]) -> None:
 
 def parser_fingerprint() -> str:
     """The digest of the code that turns extracted text into facts: the parser and the model."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # archive_builder/
     digest = hashlib.sha256()
     for path in sorted([*(package / "parse").rglob("*.py"), package / "model.py", package / "slugs.py"]):
         digest.update(path.relative_to(package).as_posix().encode())

@@ -1,0 +1,1 @@
+"""Pages onto disk and the site out of them: the pages written, MkDocs, Pagefind, the last site reused."""

@@ -1,0 +1,1 @@
+"""The sources folder: its files discovered, the clerk's sidecars applied, exempt documents withheld."""
