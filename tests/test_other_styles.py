@@ -339,6 +339,8 @@ def test_an_agenda_that_never_says_agenda():
      "MONDAY, 20TH JUNE, 2022", "SPC Economic Development, Enterprise & Planning", "Annual Meeting"),
     ("Westbridge City and County Council\nEnquiries to: meetings@westbridge.ie\nAGENDA\nMeeting of the Audit Committee\n"
      "to be held in the Council Chamber on Monday, 20th June, 2022 at 10.00 a.m.", "Audit Committee", None),
+    # initials stay in capitals, abbreviations do not
+    ("MINUTES OF THE ST JOHNS WARD COMMITTEE HELD ON MONDAY, 20TH JUNE, 2022", "St Johns Ward Committee", None),
     # a meeting of people is no body
     ("Minutes of a Meeting of Residents held in the Village Hall on Monday, 20th June, 2022", None, None),
     ("Notes of the Meeting of Councillor Ann Example held on Monday, 20th June, 2022", None, None),

@@ -294,7 +294,7 @@ def tidy_body_name(text: str) -> str:
 
 
 def _capitalise(word: str) -> str:
-    if 2 <= len(word) <= 5 and not re.search(r"[aeiouy]", word):
+    if 2 <= len(word) <= 5 and not re.search(r"[aeiouy]", word) and word not in {"st", "mr", "mrs", "ms", "dr"}:
         return word.upper()  # "SPC", "LCDC": initials, which no word of a name is without a vowel
     return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
 
