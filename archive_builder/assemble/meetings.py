@@ -133,7 +133,7 @@ class Committees:
         self._groups: list[set[str]] = []
         self._printed: dict[str, Counter] = {}
         self._ids: dict[int, str] = {}
-        self._spelled: list[tuple[str, str]] | None = None
+        self._spelled: list[tuple[str, str]] = []  # every name as a slug, with its committee: once settled
         for index, committee in enumerate(configured):
             self._groups.append(set())
             for name in [committee.name, committee.id.replace("-", " "), *committee.aliases]:
@@ -191,6 +191,7 @@ class Committees:
             committee_id = unique(slugify(shortest), taken)
             committees.append(Committee(id=committee_id, name=name, aliases=_aliases(printed, name)))
             self._ids[index] = committee_id
+        self._spelled = self._spellings()
         return sorted(committees, key=lambda c: c.name.lower())
 
     def _merge_abbreviated(self) -> None:
@@ -219,12 +220,9 @@ class Committees:
         or else the name of a folder it is in, the nearest first ('2022/06/20-Meeting of the Audit
         Committee/Minutes.md'); of several, the longest name."""
         path = PurePosixPath(source)
-        if self._spelled is None:  # asked only once the committees are settled
-            self._spelled = self._spellings()
-        spellings = self._spelled
         for part in [path.stem, *reversed(path.parent.parts)]:
             spelled = f"-{slugify(part, limit=None)}-"
-            found = [(len(key), committee_id) for key, committee_id in spellings if f"-{key}-" in spelled]
+            found = [(len(key), committee_id) for key, committee_id in self._spelled if f"-{key}-" in spelled]
             if found:
                 return max(found)[1]
         return None

@@ -89,7 +89,7 @@ def _refs_in(sources: list[tuple[str, str | None]], item: Item, own_body_names: 
     refs: list[MeetingRef] = []
     for text, label in sources:
         body = _other_body(text, own_body_names)
-        noting = bool(_NOTING.search(text)) and not _APPROVING.search(text)
+        noting = not approving(text)
         kind = "notes-minutes" if noting or body else "approves-minutes"
         found = dates_before(text, meeting_date) if meeting_date else find_dates(text)
         dates = [d for d in found if not _NOT_MEETING_DATE.search(text[: d.start])]

@@ -199,8 +199,8 @@ def _read_block(paras: list[Paragraph], start: int, match: re.Match) -> _Block:
             pass  # "2025-26 Council Tax": a heading between parts
         elif expecting and not parts and _lead_in(text):
             lead_in = f"{lead_in} {text}".strip()
-        elif expecting and not parts and not lead_in and not remainder and _QUOTED.fullmatch(text):
-            lead_in = _QUOTED.fullmatch(text).group(1)  # And Resolved: / "That the Minutes be adopted."
+        elif expecting and not parts and not lead_in and not remainder and (quoted := _QUOTED.fullmatch(text)):
+            lead_in = quoted.group(1)  # And Resolved: / "That the Minutes be adopted."
         else:
             break
         consumed.append(index)
