@@ -25,6 +25,8 @@ HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 sys.path[:0] = [str(PROJECT), str(HERE)]
 
+import feedparser  # noqa: E402
+import icalendar  # noqa: E402
 from generate import generate  # noqa: E402
 
 TREES = ("docs", "site")
@@ -75,8 +77,34 @@ def _tree_digests(root: Path) -> dict[str, str]:
     for tree in TREES:
         for path in sorted((root / tree).rglob("*")):
             if path.is_file() and not str(path.relative_to(root)).startswith(UNSTABLE):
-                found[str(path.relative_to(root))] = hashlib.sha256(path.read_bytes()).hexdigest()
+                found[str(path.relative_to(root))] = hashlib.sha256(_content(path)).hexdigest()
     return found
+
+
+def _content(path: Path) -> bytes:
+    """The file's bytes; of a feed or a calendar, what a feed reader or a calendar reads in it (the
+    libraries that write them may lay the same entries out differently from one version to the next)."""
+    if path.suffix == ".ics":
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        return json.dumps([[component.name, sorted((key, _ical(value)) for key, value in component.property_items(recursive=False))]
+                           for component in calendar.walk()], sort_keys=True).encode("utf-8")
+    if path.suffix == ".xml" and b"http://www.w3.org/2005/Atom" in path.read_bytes()[:400]:
+        feed = feedparser.parse(path.read_bytes())
+        return json.dumps([_feed_fields(feed.feed)] + [_feed_fields(entry) for entry in feed.entries],
+                          sort_keys=True, default=str).encode("utf-8")
+    return path.read_bytes()
+
+
+def _ical(value) -> str:
+    written = value.to_ical() if hasattr(value, "to_ical") else value
+    return written.decode("utf-8") if isinstance(written, bytes) else str(written)
+
+
+def _feed_fields(element) -> dict:
+    return {key: [{"href": link.get("href"), "rel": link.get("rel", "alternate")} for link in value]
+            if key == "links" else value for key, value in element.items()
+            if key not in {"title_detail", "summary_detail", "subtitle_detail", "link", "updated",
+                           "authors", "author_detail", "generator_detail", "generator", "guidislink"}}
 
 
 def differences(before: dict, after: dict) -> list[str]:

@@ -21,7 +21,7 @@ from itertools import pairwise
 from whoosh.analysis import STOP_WORDS
 from whoosh.query import And, DateRange, Or, Query, Term
 
-from archive_builder.parse.dates import find_dates
+from archive_builder.dates import find_dates
 from archive_builder.slugs import slugify
 
 from .schema import stemmed, unstemmed

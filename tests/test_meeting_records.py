@@ -256,7 +256,7 @@ def test_votes_by_name():
 
 
 def test_dates_and_honorifics_as_other_countries_write_them():
-    from archive_builder.parse.dates import find_dates
+    from archive_builder.dates import find_dates
     from archive_builder.parse.names import parse_name
 
     assert [d.iso for d in find_dates("Monday, 19TH SEPTEMBER, 2022; the 2nd day of January, 2024; January 2, 2024")] == [

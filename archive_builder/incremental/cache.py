@@ -124,10 +124,10 @@ def _prune(directory: Path, used: set[str]) -> None:
 
 
 def parser_fingerprint() -> str:
-    """The digest of the code that turns extracted text into facts: the parser and the model."""
+    """The digest of the code that turns extracted text into facts: the parser, its dates and the model."""
     package = Path(__file__).resolve().parent.parent  # archive_builder/
     digest = hashlib.sha256()
-    for path in sorted([*(package / "parse").rglob("*.py"), package / "model.py", package / "slugs.py"]):
+    for path in sorted([*(package / "parse").rglob("*.py"), package / "model.py", package / "slugs.py", package / "dates.py"]):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
+from archive_builder.dates import find_dates, numeric_order, reading_order
 from archive_builder.model import Declaration, Document, DocumentFacts, Extraction, Item, Line, Problem
 from archive_builder.parse.actions import actions_in
 from archive_builder.parse.attendance import names_by_initials, read_attendance, read_membership
 from archive_builder.parse.classify import classify
-from archive_builder.parse.dates import find_dates, numeric_order, reading_order
 from archive_builder.parse.declarations import read_declarations
 from archive_builder.parse.exempt import exempt_marking
 from archive_builder.parse.header import read_header

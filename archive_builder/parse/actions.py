@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from archive_builder.dates import find_dates, month_of
 from archive_builder.model import Action
-from archive_builder.parse.dates import find_dates, month_of
 
 _ACTION = re.compile(
     r"\b(?:be\s+(?:sent|written|given|undertaken|prepared|arranged|investigated|explored|reviewed|developed|"

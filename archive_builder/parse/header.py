@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from archive_builder.dates import DateMatch, find_dates, find_time
 from archive_builder.model import Line
-from archive_builder.parse.dates import DateMatch, find_dates, find_time
 
 HEADER_LINES = 30
 MIN_HEAD_LINES = 2

@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from archive_builder.dates import find_dates
 from archive_builder.model import Line
-from archive_builder.parse.dates import find_dates
 from archive_builder.parse.private import Heading, section_headings
 from archive_builder.parse.vocabulary import DEFAULT_WORDS, Words
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
+from archive_builder.dates import MONTHS, dates_after, dates_before, find_dates, find_time
 from archive_builder.model import Item, MeetingRef
-from archive_builder.parse.dates import MONTHS, dates_after, dates_before, find_dates, find_time
 from archive_builder.parse.header import BODY_WORDS, GENERIC_NAME_WORDS, tidy_body_name
 
 _MINUTES_OF = re.compile(r"\bminutes\b", re.I)

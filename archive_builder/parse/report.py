@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from archive_builder.dates import find_dates
 from archive_builder.model import Line, ReportFacts
-from archive_builder.parse.dates import find_dates
 from archive_builder.parse.labels import read_label
 
 _FIELDS = {

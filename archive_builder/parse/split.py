@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from archive_builder.dates import find_dates
 from archive_builder.model import Line
-from archive_builder.parse.dates import find_dates
 
 FIRST_PART_MIN_LINES = 8  # the pack's own head is not a boundary
 

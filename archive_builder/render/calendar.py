@@ -12,6 +12,7 @@
   the clock, so two builds give the same bytes and a calendar sees no change where there is none.
 - URL (the meeting's page) needs the site's address (`site_url`), since a calendar has no base
   address to resolve a relative one against; without it the event has no URL.
+- Written by icalendar, which escapes the text and folds the lines at 75 octets.
 """
 
 from __future__ import annotations
@@ -20,16 +21,16 @@ import datetime
 import re
 from zoneinfo import ZoneInfo
 
+from icalendar import Calendar, Event, vText, vUri
+
 from archive_builder import addresses
+from archive_builder.dates import find_time
 from archive_builder.model import Meeting
-from archive_builder.parse.dates import find_time
 from archive_builder.render import words
 from archive_builder.render.lookup import Lookup
 from archive_builder.render.subscriptions import absolute, stable_uuid
 
 LONDON = ZoneInfo("Europe/London")
-LINE_OCTETS = 75  # RFC 5545 3.1: longer lines are folded
-_ESCAPED_OR_CHAR = re.compile(r"\\.|.", re.DOTALL)
 
 
 def calendars(lookup: Lookup) -> list[tuple[str, str]]:
@@ -42,54 +43,49 @@ def calendar(lookup: Lookup, committee_id: str | None = None) -> tuple[str, str]
     meetings = sorted((m for m in lookup.meetings.values()
                        if committee_id in (None, m.committee) and words.is_date(m.date)),
                       key=lambda m: (m.date, m.id))  # oldest first, as a calendar reads
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//committee-archive//Committee archive//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"NAME:{escape_text(name + ': meetings')}",
-        f"X-WR-CALNAME:{escape_text(name + ': meetings')}",
-        "REFRESH-INTERVAL;VALUE=DURATION:P1D",  # RFC 7986: subscribers look again daily
-        "X-PUBLISHED-TTL:P1D",  # the same, for Outlook
-    ]
+    found = Calendar()
+    found.add("version", "2.0")
+    found.add("prodid", "-//committee-archive//Committee archive//EN")
+    found.add("calscale", "GREGORIAN")
+    found.add("method", "PUBLISH")
+    found.add("name", _text(name + ": meetings"))
+    found.add("x-wr-calname", _text(name + ": meetings"))
+    found.add("refresh-interval", datetime.timedelta(days=1), parameters={"VALUE": "DURATION"})  # RFC 7986: daily
+    found.add("x-published-ttl", vText("P1D"))  # the same, for Outlook
     for meeting in meetings:
-        lines += event(lookup, meeting)
-    lines.append("END:VCALENDAR")
-    return addresses.calendar_url(committee_id), "".join(fold(line) + "\r\n" for line in lines)
+        found.add_component(event(lookup, meeting))
+    return addresses.calendar_url(committee_id), found.to_ical().decode("utf-8")
 
 
-def event(lookup: Lookup, meeting: Meeting) -> list[str]:
+def event(lookup: Lookup, meeting: Meeting) -> Event:
     summary = lookup.committee_name(meeting.committee) + (f": {meeting.title}" if meeting.title else "")
     if meeting.status == "cancelled":
         summary = "Cancelled: " + summary
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{stable_uuid(lookup, 'meeting', meeting.id)}",
-        f"DTSTAMP:{meeting.date.replace('-', '')}T000000Z",
-        *start_and_end(meeting),
-        f"SUMMARY:{escape_text(summary)}",
-        f"STATUS:{'CANCELLED' if meeting.status == 'cancelled' else 'CONFIRMED'}",
-    ]
+    found = Event()
+    found.add("uid", stable_uuid(lookup, "meeting", meeting.id))
+    found.add("dtstamp", datetime.datetime.fromisoformat(meeting.date).replace(tzinfo=datetime.UTC))
+    for name, value in start_and_end(meeting):
+        found.add(name, value)
+    found.add("summary", _text(summary))
+    found.add("status", "CANCELLED" if meeting.status == "cancelled" else "CONFIRMED")
     if meeting.venue:
-        lines.append(f"LOCATION:{escape_text(meeting.venue)}")
-    lines.append(f"DESCRIPTION:{escape_text(description(lookup, meeting))}")
+        found.add("location", _text(meeting.venue))
+    found.add("description", _text(description(lookup, meeting)))
     url = absolute(lookup, meeting.url)
     if url:
-        lines.append(f"URL:{url}")
-    lines.append("END:VEVENT")
-    return lines
+        found.add("url", vUri(url))
+    return found
 
 
-def start_and_end(meeting: Meeting) -> list[str]:
+def start_and_end(meeting: Meeting) -> list[tuple[str, datetime.date]]:
     """DTSTART in UTC where the start time is known; else a whole day (DTEND the next day, exclusive)."""
     day = datetime.date.fromisoformat(meeting.date)
     time = find_time(meeting.start_time or "")
     if time is None:
-        return [f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + datetime.timedelta(days=1):%Y%m%d}"]
+        return [("dtstart", day), ("dtend", day + datetime.timedelta(days=1))]
     hour, minute = (int(part) for part in time.split(":"))
     local = datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=LONDON)
-    return [f"DTSTART:{local.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}"]
+    return [("dtstart", local.astimezone(datetime.UTC))]
 
 
 def description(lookup: Lookup, meeting: Meeting) -> str:
@@ -106,32 +102,10 @@ def description(lookup: Lookup, meeting: Meeting) -> str:
     return "\n".join(lines)
 
 
-# --- RFC 5545 text ----------------------------------------------------------------------------
-
-
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")  # control characters but the line break
 
 
-def escape_text(text: str) -> str:
-    """A TEXT value (3.3.11): backslash, semicolon and comma escaped, line breaks as '\\n', other
-    control characters dropped (the format has no way to write them)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = _CONTROL.sub("", text)
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n"))
-
-
-def fold(line: str) -> str:
-    """A content line folded (3.1) into lines of at most 75 octets, each continuation starting with a
-    space, never inside a UTF-8 character, nor (for readers less careful than the RFC) inside an escape."""
-    if len(line) * 4 <= LINE_OCTETS or len(line.encode("utf-8")) <= LINE_OCTETS:
-        return line  # most lines: short enough as they are
-    parts, current, size = [], [], 0
-    for char in _ESCAPED_OR_CHAR.findall(line):
-        width = len(char.encode("utf-8"))
-        if size + width > (LINE_OCTETS if not parts else LINE_OCTETS - 1):
-            parts.append("".join(current))
-            current, size = [], 0
-        current.append(char)
-        size += width
-    parts.append("".join(current))
-    return "\r\n ".join(parts)
+def _text(text: str) -> str:
+    """A TEXT value without what the format has no way to write (control characters other than the
+    line break); icalendar escapes the rest and folds the lines."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))

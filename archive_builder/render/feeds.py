@@ -11,12 +11,17 @@
 - Only what the site shows: meetings known only from a mention ('referenced') have no papers to
   announce and are left out; exempt items are never named, and their resolutions never appear.
 - Ids never change between builds: see subscriptions.py.
+- Written by feedgen, which escapes the text and writes the XML. feedgen 1.0 leaves out an entry
+  link's rel and type; Atom reads a link without rel as "alternate", which it is.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
-from xml.sax.saxutils import escape
+from collections.abc import Callable
+
+from feedgen.feed import FeedGenerator
 
 from archive_builder import addresses
 from archive_builder.model import Item, Meeting, Resolution
@@ -26,6 +31,7 @@ from archive_builder.render.subscriptions import absolute, address_from, stable_
 
 MEETINGS_CAP = 50
 DECISIONS_CAP = 100
+GENERATOR = "Committee archive"
 EPOCH = "1970-01-01"  # `updated` of a feed with nothing in it, where the archive has no meeting either
 
 
@@ -84,25 +90,22 @@ def _whose(lookup: Lookup, committee_id: str | None) -> str:
 
 
 def _feed(lookup: Lookup, path: str, kind: str, committee_id: str | None, subtitle: str, dates: list[str],
-          entries: list[str]) -> str:
+          entries: list[Callable[[FeedGenerator], None]]) -> str:
     name = lookup.committee_name(committee_id) if committee_id else lookup.archive.site_name
     home = addresses.committee_url(committee_id) if committee_id else ""
-    lines = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">',
-        _element("id", absolute(lookup, path) or "urn:uuid:" + stable_uuid(lookup, "feed", path), 1),
-        _element("title", f"{name}: new {kind}", 1, one_line=True),
-        _element("subtitle", subtitle, 1),
-        _element("updated", _timestamp(max(dates, default=None) or _newest_date(lookup, committee_id)), 1),
-        f'  <link rel="alternate" type="text/html" href="{_attribute(address_from(lookup, path, home))}"/>',
-        f'  <link rel="self" type="application/atom+xml" href="{_attribute(address_from(lookup, path, path))}"/>',
-        "  <author>",
-        _element("name", lookup.archive.site_name, 2),
-        "  </author>",
-        *entries,
-        "</feed>",
-    ]
-    return "\n".join(lines) + "\n"
+    feed = FeedGenerator()
+    feed.id(absolute(lookup, path) or "urn:uuid:" + stable_uuid(lookup, "feed", path))
+    feed.title(_one_line(f"{name}: new {kind}"))
+    feed.subtitle(_clean(subtitle))
+    feed.language("en-GB")
+    feed.updated(_timestamp(max(dates, default=None) or _newest_date(lookup, committee_id)))
+    feed.link(href=_one_line(address_from(lookup, path, home)), rel="alternate", type="text/html")
+    feed.link(href=_one_line(address_from(lookup, path, path)), rel="self", type="application/atom+xml")
+    feed.author(name=_clean(lookup.archive.site_name))
+    feed.generator(GENERATOR)  # without feedgen's version, which would change the bytes on an upgrade
+    for entry in entries:
+        entry(feed)
+    return feed.atom_str(pretty=True, encoding="utf-8").decode("utf-8")
 
 
 def _newest_date(lookup: Lookup, committee_id: str | None) -> str:
@@ -115,7 +118,7 @@ def _newest_date(lookup: Lookup, committee_id: str | None) -> str:
 # --- Entries -----------------------------------------------------------------------------------
 
 
-def _meeting_entry(lookup: Lookup, path: str, meeting: Meeting) -> str:
+def _meeting_entry(lookup: Lookup, path: str, meeting: Meeting) -> Callable[[FeedGenerator], None]:
     title = lookup.meeting_label(meeting)
     if meeting.title:
         title += f": {meeting.title}"
@@ -142,7 +145,8 @@ def _item_line(item: Item) -> str:
     return name
 
 
-def _decision_entry(lookup: Lookup, path: str, meeting: Meeting, item: Item, resolution: Resolution) -> str:
+def _decision_entry(lookup: Lookup, path: str, meeting: Meeting, item: Item,
+                    resolution: Resolution) -> Callable[[FeedGenerator], None]:
     return _entry(lookup, path, tag_uri(lookup, "decision", resolution.id, meeting.date),
                   lookup.describe(resolution.id), meeting, resolution.url, decision_summary(resolution))
 
@@ -168,18 +172,20 @@ def decision_summary(resolution: Resolution) -> str:
     return "\n".join(lines)
 
 
-def _entry(lookup: Lookup, path: str, entry_id: str, title: str, meeting: Meeting, url: str, summary: str) -> str:
-    return "\n".join([
-        "  <entry>",
-        _element("id", entry_id, 2),
-        _element("title", title, 2, one_line=True),
-        _element("updated", _timestamp(meeting.date), 2),
-        f'    <link rel="alternate" type="text/html" href="{_attribute(address_from(lookup, path, url))}"/>',
-        f'    <category term="{_attribute(meeting.committee)}" '
-        f'label="{_attribute(lookup.committee_name(meeting.committee))}"/>',
-        _element("summary", summary, 2),
-        "  </entry>",
-    ])
+def _entry(lookup: Lookup, path: str, entry_id: str, title: str, meeting: Meeting, url: str,
+           summary: str) -> Callable[[FeedGenerator], None]:
+    """The entry, to be added to its feed, after the ones before it (newest first)."""
+
+    def add_to(feed: FeedGenerator) -> None:
+        entry = feed.add_entry(order="append")
+        entry.id(entry_id)
+        entry.title(_one_line(title))
+        entry.updated(_timestamp(meeting.date))
+        entry.link(href=_one_line(address_from(lookup, path, url)), rel="alternate", type="text/html")
+        entry.category(term=_one_line(meeting.committee), label=_one_line(lookup.committee_name(meeting.committee)))
+        entry.summary(_clean(summary), type="text")
+
+    return add_to
 
 
 # --- XML ---------------------------------------------------------------------------------------
@@ -193,15 +199,9 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def _element(name: str, text: str, depth: int, one_line: bool = False) -> str:
-    """<name>text</name>, escaped: a text construct (RFC 4287 type="text") is read as plain text."""
-    text = " ".join(_clean(text).split()) if one_line else _clean(text)
-    return f"{'  ' * depth}<{name}>{escape(text)}</{name}>"
+def _one_line(text: str) -> str:
+    return " ".join(_clean(text).split())
 
 
-def _attribute(text: str) -> str:
-    return escape(" ".join(_clean(text).split()), {'"': "&quot;"})
-
-
-def _timestamp(date: str) -> str:
-    return f"{date}T00:00:00Z"
+def _timestamp(date: str) -> datetime.datetime:
+    return datetime.datetime.fromisoformat(date).replace(tzinfo=datetime.UTC)

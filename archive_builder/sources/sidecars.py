@@ -38,7 +38,7 @@ import yaml
 from archive_builder.config import described
 from archive_builder.model import DocumentFacts, Problem
 from archive_builder.parse import PRIVATE_WARNING
-from archive_builder.parse.dates import find_dates
+from archive_builder.dates import find_dates
 from archive_builder.sources.discover import FOLDER_SIDECARS, SourceFile
 
 KEYS = ("committee", "date", "kind", "title", "exempt", "names")
