@@ -11,6 +11,8 @@ Item ids are '<meeting id>/<item key>' and resolution ids '<item id>/<resolution
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from archive_builder.model import Archive, Item, Meeting, Resolution
 from archive_builder.slugs import slugify
 
@@ -69,26 +71,36 @@ def url_of(any_id: str) -> str:
     return document_url(any_id)
 
 
-def assign_urls(archive: Archive) -> None:
-    """Fill in the `url` of everything in the archive from its id."""
-    for committee in archive.committees:
-        committee.url = committee_url(committee.id)
-    for person in archive.people:
-        person.url = person_url(person.id)
-    for document in archive.documents:
-        document.url = document_url(document.id)
-    for meeting in archive.meetings:
-        _assign_meeting_urls(meeting)
-    for series in archive.series:
-        series.url = series_url(series.id)
+def with_urls(archive: Archive) -> Archive:
+    """The archive with the `url` of everything in it filled in from its id (what has it already is kept)."""
+    return replace(
+        archive,
+        committees=[_with_url(c, committee_url(c.id)) for c in archive.committees],
+        people=[_with_url(p, person_url(p.id)) for p in archive.people],
+        documents=[_with_url(d, document_url(d.id)) for d in archive.documents],
+        meetings=[_meeting_with_urls(m) for m in archive.meetings],
+        series=[_with_url(s, series_url(s.id)) for s in archive.series],
+    )
 
 
-def _assign_meeting_urls(meeting: Meeting) -> None:
-    meeting.url = meeting_url(meeting.id)
-    for item in meeting.items:
-        item.url = f"{meeting.url}#{item_anchor(item.id)}"
-        for resolution in item.resolutions:
-            resolution.url = f"{meeting.url}#{resolution_anchor(resolution.id)}"
+def _meeting_with_urls(meeting: Meeting) -> Meeting:
+    url = meeting_url(meeting.id)
+    items = [_item_with_urls(item, url) for item in meeting.items]
+    if meeting.url == url and all(new is old for new, old in zip(items, meeting.items, strict=True)):
+        return meeting
+    return replace(meeting, url=url, items=items)
+
+
+def _item_with_urls(item: Item, meeting_url: str) -> Item:
+    url = f"{meeting_url}#{item_anchor(item.id)}"
+    resolutions = [_with_url(r, f"{meeting_url}#{resolution_anchor(r.id)}") for r in item.resolutions]
+    if item.url == url and all(new is old for new, old in zip(resolutions, item.resolutions, strict=True)):
+        return item
+    return replace(item, url=url, resolutions=resolutions)
+
+
+def _with_url(thing, url: str):
+    return thing if thing.url == url else replace(thing, url=url)
 
 
 def item_key(item: Item, ordinal: int) -> str:

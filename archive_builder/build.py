@@ -1,7 +1,9 @@
 """`archive build`: sources -> pages -> site, as a list of steps.
 
-Each step is a plain function of what the one before gave it; only reading the sources (extract)
-and writing docs/ and site/ touch the disk. A file that cannot be read is reported and listed,
+Each step is a plain function of what the one before gave it, returning what it made (an archive
+step a new archive); only reading the sources (extract), the caches and the index around the steps
+(incremental/) and writing docs/ and site/ touch the disk. Timing and the clerk's progress lines wrap
+the steps (Steps), as the caches wrap extracting and parsing (incremental/reading.py). A file that cannot be read is reported and listed,
 never a reason to stop: the build goes on with everything else.
 """
 
@@ -16,22 +18,26 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from archive_builder import addresses
 from archive_builder.assemble.meetings import assemble
 from archive_builder.config import Config
-from archive_builder.extract import EXTRACTOR_VERSION, extract, ocr
+from archive_builder.extract import EXTRACTOR_VERSION, extract
+from archive_builder.incremental import word_counts
 from archive_builder.incremental.cache import CACHE_DIR, ExtractionCache, ParseCache, file_sha256
 from archive_builder.incremental.lock import build_lock
+from archive_builder.incremental.reading import CachedReading, Read
 from archive_builder.link import certain_links, possibly_related, similarity_of
 from archive_builder.model import Archive, DocumentFacts, Extraction, Problem
 from archive_builder.parse import parse_extraction
 from archive_builder.parse.vocabulary import Words
 from archive_builder.publish.last_site import Linking
-from archive_builder.publish.pages import WriteResult, write_site_files
+from archive_builder.publish.pages import WriteResult, read_manifest, write_site_files
 from archive_builder.publish.redirects import Redirects
 from archive_builder.publish.site import clearing_old_sites, publish, start_linking_last_site
 from archive_builder.render import render_site
+from archive_builder.render.files import SiteFiles
 from archive_builder.report.build_report import report_text
 from archive_builder.report.check import archive_warnings
 from archive_builder.report.files import Counts, counts_of
@@ -39,10 +45,11 @@ from archive_builder.sources.discover import SourceFile, survey
 from archive_builder.sources.folder import record_sources_folder
 from archive_builder.sources.sidecars import Sidecars
 from archive_builder.sources.withheld import withhold_exempt
-from search import update_index
+from search import IndexTerms, update_index
 
 REPORT_FILE = "build-report.txt"
 INDEX_DIR = "index"
+T = TypeVar("T")
 
 
 @dataclass
@@ -70,55 +77,68 @@ def check(config: Config, sources_dir: Path | None = None, progress: Callable[[s
 
 def read_archive(config: Config, sources_dir: Path | None = None, progress: Callable[[str], None] | None = None,
                  index: bool = True, write: bool = True) -> BuildResult:
-    """Sources -> Archive: extract every file (from the cache where it has not changed), parse, apply
-    the clerk's sidecar corrections, withhold exempt documents, assemble, link. `index=False` (for
-    `archive check`) leaves the search index as it is, and with it the "possibly related" links.
-    `write=False` (`archive export`, `archive check`) writes nothing at all: the caches are read, not
-    written, and the possibly related links are found through a copy of the index, thrown away after."""
+    """Sources -> Archive, in steps: read every file (extract and parse, from the caches where it has
+    not changed; the clerk's corrections; exempt documents withheld), assemble, link, index, link
+    through the index. `index=False` (for `archive check`) leaves the search index as it is, and with
+    it the "possibly related" links. `write=False` (`archive export`, `archive check`) writes nothing
+    at all: the caches are read, not written, and the possibly related links are found through a
+    copy of the index, thrown away after."""
     sources_dir = sources_dir or config.sources_dir
-    timings: dict[str, float] = {"extract": 0.0, "parse": 0.0}
+    steps = Steps(progress)
     found = survey(sources_dir)
-    files = found.files
-    sidecars = Sidecars.read(sources_dir, files, found.sidecars)
-    words = config.words
-    cache = ExtractionCache(config.state_dir, EXTRACTOR_VERSION, read_only=not write)
-    parses = ParseCache(config.state_dir, f"{EXTRACTOR_VERSION} {words.digest}", read_only=not write)
+    sidecars = Sidecars.read(sources_dir, found.files, found.sidecars)
+    reading = CachedReading(
+        ExtractionCache(config.state_dir, EXTRACTOR_VERSION, read_only=not write),
+        ParseCache(config.state_dir, f"{EXTRACTOR_VERSION} {config.words.digest}", read_only=not write),
+        extract=steps.timed("extract", extract),
+        parse=steps.timed("parse", functools.partial(parse_extraction, words=config.words)),
+        digest=steps.timed("extract", file_sha256))
+    facts, counts, read = read_sources(found.files, reading, sidecars, config.words, steps)
+    archive = steps.run("assemble", assemble, facts, config)
+    cache_dir = config.state_dir / CACHE_DIR
+    similarity = steps.run("link", similarity_of, archive, word_counts.load(cache_dir))
+    if write:
+        word_counts.save(cache_dir, similarity.word_counts, similarity.counted_anew)
+    archive = addresses.with_urls(steps.run("link", certain_links, archive, similarity))
+    if index:
+        with _index_to_update(config.state_dir / INDEX_DIR, write) as index_dir:
+            steps.run("index", update_index, archive, index_dir)
+            archive = steps.run("link", possibly_related, archive, similarity, IndexTerms(index_dir))
+    if sources_dir == config.sources_dir and sources_dir.is_dir():
+        reading.prune()  # every source of the archive was read: what none of them gave is no longer needed
+    problems = list(archive.problems) + found.problems + sidecars.problems + archive_warnings(archive, config)
+    if not sources_dir.is_dir():
+        problems.append(Problem(str(sources_dir), "the sources folder does not exist", "error"))
+    return BuildResult(archive=archive, sources_dir=sources_dir, files=len(found.files), problems=problems,
+                       timings=steps.timings, counts=counts, read=read)
+
+
+def read_sources(files: list[SourceFile], reading: CachedReading, sidecars: Sidecars, words: Words,
+                 steps: Steps) -> tuple[list[DocumentFacts], dict[str, Counts], list[str]]:
+    """Every file's facts, as the clerk's corrections have them and with exempt documents withheld;
+    what was read in each (document id -> counts); and the files read anew, not from the cache."""
     facts: list[DocumentFacts] = []
     counts: dict[str, Counts] = {}
-    read: list[str] = []
-    for count, source in enumerate(files, 1):
+    anew: list[str] = []
+    correct = steps.timed("parse", sidecars.correct)
+    for number, source in enumerate(files, 1):
         try:
-            parsed, extraction_of, anew = _facts_of(source, cache, parses, timings, words)
+            read = reading.read(source)
         except Exception as error:  # a fault of the builder's on one file is that file's error, not the build's
-            parsed, anew = _failed(source, "could not be read", error), True
-            extraction_of = functools.partial(Extraction, source=source.source, sha256="", format="unknown")
-        if anew:
-            read.append(source.source)
-        started = time.perf_counter()
+            read = Read(_failed(source, "could not be read", error), functools.partial(
+                Extraction, source=source.source, sha256="", format="unknown"), True)
+        if read.anew:
+            anew.append(source.source)
         try:
-            parsed = sidecars.correct(source, parsed, functools.partial(_reparsed, extraction_of, source.document_id, words))
+            parsed = correct(source, read.facts, functools.partial(_reparsed, read.extraction, source.document_id, words))
         except Exception as error:  # its sidecar may have said exempt: withheld, to be safe
             parsed = _failed(source, "its corrections could not be applied", error, withhold=True)
         parsed = withhold_exempt(parsed)
         counts.update(counts_of(parsed))
         facts += parsed
-        timings["parse"] += time.perf_counter() - started
-        if progress:
-            progress(f"read {count}/{len(files)}: {source.source}")
-    if progress:
-        progress(f"read {len(files)} files ({len(read)} new or changed); putting meetings together and linking them")
-    with _timed(timings, "assemble"):
-        archive = assemble(facts, config)
-    _link_through_index(archive, config.state_dir, timings, index, write)
-    result = BuildResult(archive=archive, sources_dir=sources_dir, files=len(files), problems=list(archive.problems),
-                         timings=timings, counts=counts, read=read)
-    if sources_dir == config.sources_dir and sources_dir.is_dir():
-        cache.prune()  # every source of the archive was read: what none of them gave is no longer needed
-        parses.prune()
-    result.problems += found.problems + sidecars.problems + archive_warnings(archive, config)
-    if not sources_dir.is_dir():
-        result.problems.append(Problem(str(sources_dir), "the sources folder does not exist", "error"))
-    return result
+        steps.say(f"read {number}/{len(files)}: {source.source}")
+    steps.say(f"read {len(files)} files ({len(anew)} new or changed); putting meetings together and linking them")
+    return facts, counts, anew
 
 
 def build(config: Config, sources_dir: Path | None = None, publish_site: bool = True,
@@ -140,23 +160,18 @@ def build(config: Config, sources_dir: Path | None = None, publish_site: bool = 
 
 def _build(config: Config, sources_dir: Path | None, publish_site: bool,
            progress: Callable[[str], None] | None, full: bool = False, linking: Linking | None = None) -> BuildResult:
-
+    """The archive read, its pages rendered and written, the site published, the report written."""
     result = read_archive(config, sources_dir, progress)
-    if progress:
-        progress("writing the pages")
-    with _timed(result.timings, "render"):
-        site_files = render_site(result.archive, config, result.sources_dir, settle=True)
-        redirects = Redirects.load(config)
-        redirects.update(result.archive)
-        site_files.pages.update(redirects.pages())
-    with _timed(result.timings, "write"):
-        result.written = write_site_files(config.docs_dir, config.state_dir, site_files)
+    steps = Steps(progress, result.timings)
+    steps.say("writing the pages")
+    site_files, redirects = steps.run("render", _site_files, result.archive, config, result.sources_dir)
+    result.archive = site_files.archive  # with its addresses and downloads, as the pages show it
+    result.written = steps.run("write", write_site_files, config.docs_dir, config.state_dir, site_files)
     redirects.save(config)
     result.redirects = dict(redirects.table)
     result.problems += result.written.problems
     if publish_site:
-        if progress:
-            progress(f"wrote {len(result.written.written)} changed pages ({result.written.unchanged} unchanged); publishing the site")
+        steps.say(f"wrote {len(result.written.written)} changed pages ({result.written.unchanged} unchanged); publishing the site")
         published = publish(config, timings=result.timings, incremental=not full, linking=linking)
         result.published = True
         result.problems += [Problem("mkdocs", message, "warning") for message in published.messages]
@@ -165,29 +180,20 @@ def _build(config: Config, sources_dir: Path | None, publish_site: bool,
     return result
 
 
+def _site_files(archive: Archive, config: Config, sources_dir: Path) -> tuple[SiteFiles, Redirects]:
+    """Every page of the archive, with the pages of the addresses that moved since the last build."""
+    site_files = render_site(archive, config, sources_dir, last_written=read_manifest(config.state_dir))
+    redirects = Redirects.load(config)
+    redirects.update(archive)
+    site_files.pages.update(redirects.pages())
+    return site_files, redirects
+
+
 def write_report(config: Config, result: BuildResult) -> Path:
     config.state_dir.mkdir(parents=True, exist_ok=True)
     path = config.state_dir / REPORT_FILE
     path.write_text(report_text(result), encoding="utf-8")
     return path
-
-
-def _link_through_index(archive: Archive, state_dir: Path, timings: dict[str, float], index: bool = True,
-                        write: bool = True) -> None:
-    """Link the archive, index it (with the action statuses the links set; only the entries that
-    changed are written), then find the possibly related items through the index."""
-    addresses.assign_urls(archive)
-    with _timed(timings, "link"):
-        similarity = similarity_of(archive, state_dir / CACHE_DIR, save=write)
-        certain_links(archive, similarity)
-    addresses.assign_urls(archive)
-    if not index:
-        return
-    with _index_to_update(state_dir / INDEX_DIR, write) as index_dir:
-        with _timed(timings, "index"):
-            update_index(archive, index_dir)
-        with _timed(timings, "link"):
-            possibly_related(archive, similarity, index_dir)
 
 
 @contextlib.contextmanager
@@ -204,41 +210,30 @@ def _index_to_update(index_dir: Path, write: bool):
         yield copy
 
 
-@contextlib.contextmanager
-def _timed(timings: dict[str, float], step: str):
-    started = time.perf_counter()
-    try:
-        yield
-    finally:
-        timings[step] = timings.get(step, 0.0) + time.perf_counter() - started
+class Steps:
+    """Timing and progress around the steps of a build, the one place of both: each step's seconds
+    (summed, where a step runs once per file) for the build report and the benchmarks, and a line
+    for the clerk's screen."""
 
+    def __init__(self, progress: Callable[[str], None] | None = None, timings: dict[str, float] | None = None) -> None:
+        self.progress = progress
+        self.timings = timings if timings is not None else {"extract": 0.0, "parse": 0.0}
 
-def _facts_of(source: SourceFile, cache: ExtractionCache, parses: ParseCache, timings: dict[str, float],
-              words: Words) -> tuple[list[DocumentFacts], Callable[[], Extraction], bool]:
-    """What the parser reads in the file (from the cache where the file has not changed, without
-    loading its text); a way to its extracted text, for a sidecar that has it read again; and whether
-    it was read anew."""
-    started = time.perf_counter()
-    try:
-        sha256 = file_sha256(source.path)
-    except OSError:
-        extraction = extract(source.path, source.source)  # extract says what is wrong with the file
-        timings["extract"] += time.perf_counter() - started
-        return _timed_parse(extraction, source.document_id, timings, words), lambda: extraction, True
-    timings["extract"] += time.perf_counter() - started
-    started = time.perf_counter()
-    key = parses.key(sha256, source.source, source.document_id)
-    cached = parses.get(key)
-    if cached is not None and not (cached[1] and ocr.available()):  # not read without Tesseract, now installed
-        cache.keep(sha256)
-        timings["parse"] += time.perf_counter() - started
-        return cached[0], functools.partial(_extraction, source, sha256, cache), False
-    started = time.perf_counter()
-    extraction = _extraction(source, sha256, cache)
-    timings["extract"] += time.perf_counter() - started
-    facts = _timed_parse(extraction, source.document_id, timings, words)
-    parses.put(key, facts, ocr.unread_scans(extraction))
-    return facts, lambda: extraction, True
+    def run(self, name: str, step: Callable[..., T], *args, **keywords) -> T:
+        """What `step` gives for these arguments, its time added to `name`'s."""
+        started = time.perf_counter()
+        try:
+            return step(*args, **keywords)
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
+
+    def timed(self, name: str, step: Callable[..., T]) -> Callable[..., T]:
+        """`step`, its time added to `name`'s each time it is called."""
+        return functools.partial(self.run, name, step)
+
+    def say(self, line: str) -> None:
+        if self.progress:
+            self.progress(line)
 
 
 def _failed(source: SourceFile, what: str, error: Exception, withhold: bool = False) -> list[DocumentFacts]:
@@ -252,24 +247,6 @@ def _failed(source: SourceFile, what: str, error: Exception, withhold: bool = Fa
         facts[0].document.exempt = True
         facts[0].document.withheld = "its sidecar of corrections could not be applied: withheld, to be safe"
     return facts
-
-
-def _extraction(source: SourceFile, sha256: str, cache: ExtractionCache) -> Extraction:
-    """The file's text: from the cache, or read anew."""
-    cached = cache.get(sha256, source.source)
-    if cached is not None and not ocr.stale(cached):  # read without Tesseract, which is now installed
-        return cached
-    extraction = extract(source.path, source.source)
-    cache.put(extraction)
-    return extraction
-
-
-def _timed_parse(extraction: Extraction, document_id: str, timings: dict[str, float], words: Words) -> list[DocumentFacts]:
-    started = time.perf_counter()
-    try:
-        return parse_extraction(extraction, document_id, words=words)
-    finally:
-        timings["parse"] += time.perf_counter() - started
 
 
 def _reparsed(extraction_of: Callable[[], Extraction], document_id: str, words: Words, kind: str | None = None,

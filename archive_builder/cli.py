@@ -137,16 +137,14 @@ def check_command(root: Path, sources: Path | None, quiet: bool) -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write to this file instead of standard output.")
 def export(root: Path, sources: Path | None, output_format: str, output: Path | None) -> None:
     """Print the whole archive as open data (JSON valid against archive-export.schema.json)."""
-    from archive_builder import addresses
     from archive_builder.build import read_archive
-    from archive_builder.render.downloads import assign_downloads
+    from archive_builder.render.downloads import addressed
     from archive_builder.render.export import export_json
 
     config = _config(root)
     result = read_archive(config, _sources(config, sources), write=False)  # read-only: the index and caches stay as they are
-    addresses.assign_urls(result.archive)
-    assign_downloads(result.archive, result.sources_dir)
-    text = export_json(result.archive)
+    archive, _ = addressed(result.archive, result.sources_dir)
+    text = export_json(archive)
     if output:
         output.write_text(text, encoding="utf-8")
     else:

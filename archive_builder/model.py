@@ -7,7 +7,8 @@ published as extra fields, which the schema allows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 # --- Reading sources ---------------------------------------------------------------------------
 
@@ -189,7 +190,7 @@ class Document:
     withheld: str | None = None  # why an exempt document is withheld, in plain words
     ocr_pages: list[int] = field(default_factory=list)  # pages of the source file read by OCR
     corrections: list[str] = field(default_factory=list)  # what the clerk's sidecar corrected, in plain words
-    date_order: str = "day-first"  # how its numeric dates read (parse/dates.py), for what reads its text later
+    date_order: str = "day-first"  # how its numeric dates read (dates.py), for what reads its text later
     # Where its meeting's date and committee were read: "text", "sidecar", "file name" (or, for the
     # committee, "only committee": the archive's one), None where not found. For the coverage report.
     date_from: str | None = None
@@ -279,6 +280,48 @@ class Archive:
     def public_links(self) -> list[Link]:
         private = self.private_ids()
         return [link for link in self.links if link.from_ not in private and link.to not in private]
+
+    # A step of the build returns a new archive rather than changing the one it was given; what it did
+    # not change is shared between the two (nothing changes an archive's objects once made).
+
+    def with_links(self, links: list[Link]) -> Archive:
+        """The archive with these links, but none from or about an item taken in private (its evidence
+        could quote it)."""
+        private = self.private_ids()
+        return replace(self, links=[link for link in links if link.from_ not in private and link.to not in private])
+
+    def with_series(self, series: list[Series]) -> Archive:
+        """The archive with these series, each of their items marked with its series' id."""
+        series_of = {item_id: found.id for found in series for item_id in found.items}
+        return replace(self, series=series, meetings=changed_items(
+            self.meetings, lambda item: _with(item, series=series_of.get(item.id, item.series))))
+
+    def with_action_statuses(self, statuses: dict[str, list[str]]) -> Archive:
+        """The archive with its actions' statuses: resolution id -> each of its actions' status, in order."""
+
+        def judged(item: Item) -> Item:
+            resolutions = [_with(r, actions=[_with(a, status=s) for a, s in zip(r.actions, statuses[r.id], strict=True)])
+                           if r.id in statuses else r for r in item.resolutions]
+            return _with(item, resolutions=resolutions)
+
+        return replace(self, meetings=changed_items(self.meetings, judged))
+
+
+def changed_items(meetings: list[Meeting], change: Callable[[Item], Item]) -> list[Meeting]:
+    """The meetings with each item as `change` gives it: a meeting none of whose items changed is the same."""
+    found = []
+    for meeting in meetings:
+        items = [change(item) for item in meeting.items]
+        found.append(meeting if all(new is old for new, old in zip(items, meeting.items, strict=True))
+                     else replace(meeting, items=items))
+    return found
+
+
+def _with(thing, **values):
+    """`thing` with these values: itself where it already has them, else a copy that has."""
+    if all(getattr(thing, name) is value or getattr(thing, name) == value for name, value in values.items()):
+        return thing
+    return replace(thing, **values)
 
 
 # --- What one document says, before documents are put together ---------------------------------

@@ -10,9 +10,10 @@ import pytest
 
 from archive_builder.config import Config
 from archive_builder.model import Archive
-from archive_builder.publish.pages import SiteFiles, write_site_files
+from archive_builder.publish.pages import write_site_files
 from archive_builder.publish.site import publish
 from archive_builder.render import mkdocs_yml, render_site
+from archive_builder.render.files import SiteFiles
 from archive_builder.templates import write_overrides
 
 
@@ -42,12 +43,12 @@ def build_site(root: Path, archive: Archive) -> BuiltSite:
     files = render_site(archive, config, config.sources_dir)
     write_site_files(config.docs_dir, config.state_dir, files)
     publish(config, strict=True)
-    return BuiltSite(config, archive, files)
+    return BuiltSite(config, files.archive, files)
 
 
 @pytest.fixture
 def sample_archive() -> Archive:
-    """A fresh sample archive for each test (rendering fills in its addresses)."""
+    """A fresh sample archive for each test (without addresses: rendering gives an archive with them)."""
     return fixtures_archive.sample_archive()
 
 

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from archive_builder import addresses
 from archive_builder.build import read_archive
 from archive_builder.config import Config
-from archive_builder.render.downloads import assign_downloads
+from archive_builder.render.downloads import addressed
 from archive_builder.render.export import export_data
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -31,9 +30,8 @@ def _export(name: str, state: str) -> str:
     folder = corpus_folder(name)
     config = Config(root=Path(state), site_name=f"{name} test archive")
     result = read_archive(config, folder)
-    addresses.assign_urls(result.archive)
-    assign_downloads(result.archive, folder)
-    return json.dumps(export_data(result.archive))
+    archive, _ = addressed(result.archive, folder)
+    return json.dumps(export_data(archive))
 
 
 def export_of(name: str, tmp_path_factory: pytest.TempPathFactory) -> dict:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Callable
 from pathlib import Path
 
+from archive_builder.link import similarity
 from search import schema
 
 FILE = "words.pickle"
@@ -23,22 +23,8 @@ SAVE_FROM = 0.1  # save the counts again once this share of the texts was counte
 Counts = dict[str, int]
 
 
-def counted(texts: dict[str, str], count: Callable[[list[str]], list[Counts]], cache_dir: Path | None,
-            save: bool = True) -> dict[str, Counts]:
-    """Entry id -> its text's word counts: from the cache, and by `count` (texts -> counts, in order)
-    for the texts it does not hold. `save`: the cache may be written (not by a read-only command)."""
-    digests = {entry_id: hashlib.sha1(text.encode("utf-8")).hexdigest() for entry_id, text in texts.items()}
-    known = _load(cache_dir)
-    missing = {digest: texts[entry_id] for entry_id, digest in digests.items() if digest not in known}
-    known.update(zip(missing, count(list(missing.values())), strict=False))
-    if save and cache_dir is not None and len(missing) > SAVE_FROM * len(texts):
-        _save(cache_dir, {digest: known[digest] for digest in sorted(set(digests.values()))})
-    return {entry_id: known[digest] for entry_id, digest in digests.items()}
-
-
-def _load(cache_dir: Path | None) -> dict[str, Counts]:
-    if cache_dir is None:
-        return {}
+def load(cache_dir: Path) -> dict[str, Counts]:
+    """Text digest -> its word counts, as the last build kept them (none: counted anew)."""
     try:
         version, counts = pickle.loads((cache_dir / FILE).read_bytes())
     except Exception:  # none yet, cut short, or from another version: counted anew
@@ -46,7 +32,10 @@ def _load(cache_dir: Path | None) -> dict[str, Counts]:
     return counts if version == code_version() else {}
 
 
-def _save(cache_dir: Path, counts: dict[str, Counts]) -> None:
+def save(cache_dir: Path, counts: dict[str, Counts], counted_anew: int) -> None:
+    """Keep `counts` for the next build, unless so few were counted anew that counting them again costs less."""
+    if counted_anew <= SAVE_FROM * len(counts):
+        return
     cache_dir.mkdir(parents=True, exist_ok=True)
     temporary = cache_dir / f".{FILE}.tmp"
     temporary.write_bytes(pickle.dumps((code_version(), counts), protocol=pickle.HIGHEST_PROTOCOL))
@@ -57,6 +46,6 @@ def code_version() -> str:
     """The digest of the code that cuts, stems and judges words."""
 
     digest = hashlib.sha256()
-    for path in (Path(__file__).with_name("similarity.py"), Path(schema.__file__)):
+    for path in (Path(similarity.__file__), Path(schema.__file__)):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

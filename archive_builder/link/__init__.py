@@ -15,42 +15,41 @@ Certain links (1-4) rest on explicit words or on a series; similarity alone only
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Mapping
 
 from archive_builder.link.followups import follow_ups
 from archive_builder.link.mentions import mention_links
 from archive_builder.link.papers import paper_links
-from archive_builder.link.related import related_links
+from archive_builder.link.related import Index, related_links
 from archive_builder.link.series import find_series
-from archive_builder.link.similarity import Similarity
+from archive_builder.link.similarity import Counts, Similarity
 from archive_builder.model import Archive, Link
 from search.index import entries
 
 
-def similarity_of(archive: Archive, cache_dir: Path | None = None, save: bool = True) -> Similarity:
+def similarity_of(archive: Archive, known_counts: Mapping[str, Counts] | None = None) -> Similarity:
     """Word statistics of the archive's indexed texts, by entry id, for every link made by likeness;
-    the texts' words counted once and kept in `cache_dir` between builds (`save`: written there)."""
+    `known_counts`: the texts' word counts of an earlier build, so that only new texts are counted."""
 
     texts = {entry["id"]: f"{entry.get('title', '')}\n{entry.get('text', '')}" for entry in entries(archive, digests=False)}
-    return Similarity(texts, ignore=_names_in(archive), cache_dir=cache_dir, save=save)
+    return Similarity(texts, ignore=_names_in(archive), known_counts=known_counts)
 
 
-def certain_links(archive: Archive, similarity: Similarity) -> None:
-    """Steps 1-4: series, papers, mentions and follow-ups, with each action's status. They need no
-    index, so the index is written once, after them, with the statuses they set."""
-    archive.series = find_series(archive, similarity)
+def certain_links(archive: Archive, similarity: Similarity) -> Archive:
+    """Steps 1-4: the archive with its series, papers, mentions and follow-ups, and each action's
+    status. They need no index, so the index is written once, after them, with the statuses they set."""
+    archive = archive.with_series(find_series(archive, similarity))
     certain = _distinct(archive.links + paper_links(archive) + _new(mention_links(archive), archive.links))
-    archive.links = certain
-    certain = _distinct(certain + follow_ups(archive, similarity))
-    archive.links = _in_order(certain)
-    archive.links = archive.public_links()  # evidence from or about a private item could quote it
+    archive = archive.with_links(certain)
+    answers, statuses = follow_ups(archive, similarity)
+    archive = archive.with_action_statuses(statuses)
+    return archive.with_links(_in_order(_distinct(archive.links + answers)))
 
 
-def possibly_related(archive: Archive, similarity: Similarity, index_dir: Path) -> None:
-    """Step 5, through the archive's Whoosh index, which must be up to date."""
-    related = related_links(archive, similarity, index_dir, archive.links)
-    archive.links = _in_order(_distinct(archive.links + related))
-    archive.links = archive.public_links()
+def possibly_related(archive: Archive, similarity: Similarity, index: Index) -> Archive:
+    """Step 5: the archive with its possibly related links, found through the index, which must be up to date."""
+    related = related_links(archive, similarity, index, archive.links)
+    return archive.with_links(_in_order(_distinct(archive.links + related)))
 
 
 def _in_order(links: list[Link]) -> list[Link]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from archive_builder import forked
 from archive_builder.link.series import procedural
 from archive_builder.link.similarity import Similarity
-from archive_builder.model import Action, Archive, Item, Link, Meeting
+from archive_builder.model import Action, Archive, Item, Link, Meeting, Resolution
 
 # Tuned on the corpora (tests/test_links_*.py hold what must and must not be linked):
 ANSWERS = 0.12  # cosine of an action with the item of its due meeting that answers it, where no series says so
@@ -29,9 +29,10 @@ SAME_SERIES_SPEAKS = 0.25  # an undated action is answered by its series' next i
 LOOK_AHEAD = 3  # meetings searched for the answer to an action with no due point
 
 
-def follow_ups(archive: Archive, similarity: Similarity) -> list[Link]:
-    """The links from each action's answer to its decision, setting every action's status; the
-    meetings shared out over the cores (an action's answer depends on no other action's)."""
+def follow_ups(archive: Archive, similarity: Similarity) -> tuple[list[Link], dict[str, list[str]]]:
+    """The links from each action's answer to its decision, and every action's status (resolution id
+    -> its actions' statuses, in order); the meetings shared out over the cores (an action's answer
+    depends on no other action's)."""
     by_committee: dict[str, list[Meeting]] = defaultdict(list)
     for meeting in sorted(archive.meetings, key=lambda m: m.date):
         if meeting.status != "referenced":
@@ -45,12 +46,14 @@ def follow_ups(archive: Archive, similarity: Similarity) -> list[Link]:
         similarity=similarity,
     )
     links: list[Link] = []
+    statuses: dict[str, list[str]] = {}
     found = forked.map_shared(functools.partial(_follow_ups_of_meetings, known), archive.meetings)
-    for meeting, (answers, statuses) in zip(archive.meetings, found, strict=False):
+    for meeting, (answers, judged) in zip(archive.meetings, found, strict=True):
         links += answers
-        for action, status in zip(_actions(meeting), statuses, strict=True):
-            action.status = status
-    return links
+        judged = iter(judged)
+        for resolution in _judged_resolutions(meeting):
+            statuses[resolution.id] = [next(judged) for _ in resolution.actions]
+    return links, statuses
 
 
 @dataclass(frozen=True)
@@ -62,8 +65,8 @@ class _Known:
 
 
 def _follow_ups_of_meetings(known: _Known, meetings: list[Meeting]) -> list[tuple[list[Link], list[str]]]:
-    """Each meeting's answers to its actions, and its actions' statuses (in the order of _actions):
-    what a forked process sends back, as the statuses it sets are lost with it."""
+    """Each meeting's answers to its actions, and its actions' statuses (in the order of
+    _judged_resolutions): what a forked process sends back."""
     return [_follow_ups_of_meeting(known, meeting) for meeting in meetings]
 
 
@@ -86,9 +89,9 @@ def _follow_ups_of_meeting(known: _Known, meeting: Meeting) -> tuple[list[Link],
     return links, statuses
 
 
-def _actions(meeting: Meeting) -> list[Action]:
-    """The meeting's actions that follow_ups judges, in its order."""
-    return [action for item in meeting.items if not item.exempt for r in item.resolutions for action in r.actions]
+def _judged_resolutions(meeting: Meeting) -> list[Resolution]:
+    """The meeting's resolutions whose actions follow_ups judges (none of an exempt item), in its order."""
+    return [r for item in meeting.items if not item.exempt for r in item.resolutions]
 
 
 def _due_meeting(action: Action, meeting: Meeting, later: list[Meeting], fixed_next: Meeting | None) -> Meeting | None:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from archive_builder import forked
 from archive_builder.assemble.meetings import name_key
+from archive_builder.dates import find_dates, reading_order
 from archive_builder.model import Archive, Item, Link, Meeting
-from archive_builder.parse.dates import find_dates, reading_order
 from archive_builder.parse.report import DECISION_NUMBER
 
 _MINUTE = re.compile(r"\bminutes?\s+(?:no\.?\s*|number\s+)?(?P<n>\d{1,4}(?:/\d{2,4})?)\b(?!\s*(?:minutes|mins)\b)", re.I)
@@ -70,7 +70,7 @@ def _mentions_of_meeting(known: _Known, meeting: Meeting) -> list[Link]:
     for item in meeting.items:
         if item.exempt or _ROLL.match(item.title):
             continue  # a declaration naming an item is the declaration's link, not the item's
-        # the item's dates read as its document's other dates do ("02/01/2024": parse/dates.py)
+        # the item's dates read as its document's other dates do ("02/01/2024": dates.py)
         with reading_order(known.date_orders.get(item.document or "", "day-first")):
             links += _mentions_of_item(known, meeting, item)
     return links

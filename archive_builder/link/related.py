@@ -7,33 +7,39 @@ from __future__ import annotations
 import bisect
 import functools
 import math
-from collections import defaultdict
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Protocol
 
 from archive_builder import forked
 from archive_builder.link.series import procedural
 from archive_builder.link.similarity import Postings, Similarity, Weighed
 from archive_builder.model import Archive, Link, Meeting
-from search import open_index
 
 RELATED = 0.3  # tuned on the corpora: see tests/test_links_*.py for what it must and must not link
 PER_DECISION = 3
 SHARED_WORDS = 3  # two words in common ("payment", "approve") are a coincidence of routine, not a matter
 
 
-def related_links(archive: Archive, similarity: Similarity, index_dir: Path, certain: list[Link]) -> list[Link]:
+class Index(Protocol):
+    """What linking reads in the index (search.IndexTerms): its items, and which entries carry a word."""
+
+    def items(self) -> tuple[dict[str, list[tuple[str, int]]], dict[int, str]]: ...
+
+    def postings(self, ids: dict[int, str]) -> AbstractContextManager[Postings]: ...
+
+
+def related_links(archive: Archive, similarity: Similarity, index: Index, certain: list[Link]) -> list[Link]:
     """Every decision's possibly related later items, the meetings shared out over the cores (each
     decision's search is independent of the others')."""
 
-    with open_index(index_dir).searcher() as searcher:
-        items_of, ids = _indexed_items(searcher)
+    items_of, ids = index.items()
     known = _Known(
         linked={(link.from_, link.to) for link in certain},
         series_of={item.id: item.series for meeting in archive.meetings for item in meeting.items if item.series},
         routine={item.id for meeting in archive.meetings for item in meeting.items if procedural(item.title)},
         items_of={committee: sorted(found) for committee, found in items_of.items()}, ids=ids,
-        similarity=similarity, index_dir=index_dir,
+        similarity=similarity, index=index,
         pools={committee: frozenset(docnum for _, docnum in found) for committee, found in items_of.items()})
     found = forked.map_shared(functools.partial(_related_of_meetings, known), archive.meetings)
     return [link for links in found for link in links]
@@ -49,19 +55,18 @@ class _Known:
     items_of: dict[str, list[tuple[str, int]]]  # committee -> its items' (date, document number), in that order
     ids: dict[int, str]
     similarity: Similarity
-    index_dir: Path
+    index: Index
     pools: dict[str, frozenset[int]]  # committee -> its indexed items' document numbers
 
 
 def _related_of_meetings(known: _Known, meetings: list[Meeting]) -> list[list[Link]]:
-    """Each meeting's possibly related links, through a searcher of this process's own (a forked
-    process must not read through its parent's open files)."""
+    """Each meeting's possibly related links, through postings this process opens (a forked process
+    must not read through its parent's open files)."""
 
     found: list[list[Link]] = [[] for _ in meetings]
     weighed: dict[str, Weighed] = {}  # a decision's words -> their weights in its committee's items
     committee = None
-    with open_index(known.index_dir).searcher() as searcher:
-        postings = Postings(searcher, known.ids)
+    with known.index.postings(known.ids) as postings:
         # A committee at a time, so that its decisions' words are weighed once and then forgotten.
         for number in sorted(range(len(meetings)), key=lambda n: (meetings[n].committee, meetings[n].date, n)):
             meeting = meetings[number]
@@ -95,20 +100,6 @@ def _related_of_meeting(known: _Known, meeting: Meeting, postings: Postings, wei
                 links.append(Link(match.id, resolution.id, "related", f"words in common: {', '.join(match.shared[:6])}", match.score))
                 found += 1
     return links
-
-
-def _indexed_items(searcher) -> tuple[dict[str, list[tuple[str, int]]], dict[int, str]]:
-    """(date, Whoosh document number) of every indexed item, by committee; and each one's id."""
-    found: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    ids: dict[int, str] = {}
-    reader = searcher.reader()
-    items = reader.postings("kind", "item").all_ids() if ("kind", "item") in reader else ()
-    for docnum in items:  # the items alone: their stored fields, not every entry's (meetings, resolutions...)
-        fields = reader.stored_fields(docnum)
-        if fields.get("date"):
-            found[fields.get("committee", "")].append((fields["date"].date().isoformat(), docnum))
-            ids[docnum] = fields["id"]
-    return found, ids
 
 
 def _linked_through_item(later: str, resolution: str, linked: set[tuple[str, str]]) -> bool:

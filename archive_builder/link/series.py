@@ -39,7 +39,7 @@ def procedural(title: str) -> bool:
 
 
 def find_series(archive: Archive, similarity: Similarity | None) -> list[Series]:
-    """Group each committee's items into series and mark each item with its series' id."""
+    """Each committee's items grouped into series (Archive.with_series marks the items with them)."""
     groups: dict[str, list[list[tuple[str, Item]]]] = defaultdict(list)  # committee -> clusters of (date, item)
     titles: dict[int, set[frozenset[str]]] = {}  # id of a cluster -> the distinct title words of its items
     for meeting in sorted(archive.meetings, key=lambda m: m.date):
@@ -59,8 +59,6 @@ def find_series(archive: Archive, similarity: Similarity | None) -> list[Series]
             title = _common_title([item for _, item in cluster])
             series = Series(id=f"{committee}/{unique(slugify(title), taken)}", committee=committee, title=title,
                             items=[item.id for _, item in sorted(cluster, key=lambda pair: (pair[0], pair[1].id))])
-            for _, item in cluster:
-                item.series = series.id
             found.append(series)
     return found
 

@@ -10,17 +10,18 @@ most telling words.
 
 from __future__ import annotations
 
-import functools
+import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Protocol
 
 from archive_builder import forked
-from archive_builder.link import word_counts
 from search.schema import stemmed_word, stemmed_words, words_of
+
+Counts = dict[str, int]  # a text's words (stemmed terms) -> how often it has each
 
 QUERY_TERMS = 12  # a text's most telling words: what it is about, without the long lists of common words
 CANDIDATES = 40  # entries scored by cosine, of those the index ranks first: far more than are ever kept
@@ -53,20 +54,27 @@ PROCEDURE_WORDS = {
 
 
 class Similarity:
-    def __init__(self, texts: dict[str, str], ignore: set[str] | None = None, cache_dir: Path | None = None,
-                 save: bool = True) -> None:
+    def __init__(self, texts: dict[str, str], ignore: set[str] | None = None,
+                 known_counts: Mapping[str, Counts] | None = None) -> None:
         """`texts`: every indexed text of the archive by its entry id (what the index holds as its
         title and text), for the words' document frequencies and the entries' own vectors. They are
         taken from the archive, not the index, whose statistics depend on its history of updates.
         `ignore`: more words to leave out, such as the names of the archive's people ("Cllr Grant
-        Tomkins proposed ..." makes decisions alike only in who moved them). `cache_dir`: where the
-        texts' word counts are kept between builds (word_counts.py); `save`: whether they may be written."""
+        Tomkins proposed ..." makes decisions alike only in who moved them). `known_counts`: texts'
+        word counts of an earlier build, by the text's digest (incremental/word_counts.py keeps them):
+        only the texts they do not hold are counted. `word_counts`: every text's, to keep for the next."""
         self._ignore = PROCEDURE_WORDS | {term for word in (ignore or ()) for term in stemmed_words(word)}
         self._term_of: dict[str, str | None] = {}
         self._word_of: dict[str, str | None] = {}
         # Shared over the cores: cutting and stemming every text of the archive is pure and long.
-        every_word = word_counts.counted(texts, functools.partial(forked.map_shared, self._counted_all), cache_dir,
-                                           save)
+        digests = {entry_id: text_digest(text) for entry_id, text in texts.items()}
+        known = known_counts or {}
+        missing = {digest: texts[entry_id] for entry_id, digest in digests.items() if digest not in known}
+        counted = dict(zip(missing, forked.map_shared(self._counted_all, list(missing.values())), strict=True))
+        self.word_counts: dict[str, Counts] = {digest: counted[digest] if digest in counted else known[digest]
+                                               for digest in sorted(set(digests.values()))}
+        self.counted_anew = len(missing)
+        every_word = {entry_id: self.word_counts[digest] for entry_id, digest in digests.items()}
         ignored = self._ignore
         # In the order the words come in the text, as counting them here would give: vectors sum in it.
         self._counts = {entry_id: Counter({term: count for term, count in counts.items() if term not in ignored})
@@ -197,23 +205,18 @@ class Similarity:
         return self._idf[term]
 
 
-class Postings:
-    """The index's postings of the `text` field: which entries carry a (stemmed) word. Each word's
-    list is read once; linking asks for the same words again and again. `ids`: the archive id of
-    each index document that may be asked for."""
+class Postings(Protocol):
+    """Which index documents carry a (stemmed) word of the `text` field (search.terms.Postings), and
+    the archive id of each document that may be asked for."""
 
-    def __init__(self, searcher, ids: dict[int, str]) -> None:
-        self._reader = searcher.reader()
-        self._carrying: dict[str, frozenset[int]] = {}
-        self.ids = ids
+    ids: dict[int, str]
 
-    def carrying(self, term: str) -> frozenset[int]:
-        if term not in self._carrying:
-            found = frozenset()
-            if (("text", term)) in self._reader:
-                found = frozenset(self._reader.postings("text", term).all_ids())
-            self._carrying[term] = found
-        return self._carrying[term]
+    def carrying(self, term: str) -> frozenset[int]: ...
+
+
+def text_digest(text: str) -> str:
+    """What a text's word counts are kept by between builds."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 _DIGIT = re.compile(r"\d")

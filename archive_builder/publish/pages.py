@@ -14,7 +14,6 @@ from a document or a setting can never write, nor remove, anything outside it).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -22,43 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from archive_builder.model import Problem
+from archive_builder.render.files import SiteFiles, Unchanged, sha256_of
 
 MANIFEST = "manifest.json"
 PENDING = "pending"  # in the manifest: a page this build is about to write
-
-
-@dataclass(frozen=True)
-class Unchanged:
-    """A page found to be, byte for byte, the one the last build wrote (`settled`): only its digest."""
-
-    sha256: str
-
-
-@dataclass
-class SiteFiles:
-    """What the render stage produces: pages (docs-relative path -> text, or Unchanged) and files to copy in."""
-
-    pages: dict[str, str | Unchanged] = field(default_factory=dict)
-    copies: dict[str, Path] = field(default_factory=dict)  # docs-relative path -> original file
-
-
-def settled(pages: list[tuple[str, str]], docs_dir: Path, previous: dict[str, str]) -> list[tuple[str, str | Unchanged]]:
-    """`pages`, each one that the last build wrote (it is in the manifest `previous`) and that docs/ holds
-    with the same bytes replaced by Unchanged. Called where the pages are rendered, in the forked
-    processes, so that thousands of unchanged pages are neither sent back nor read again to be written."""
-    found = []
-    for relative, text in pages:
-        if relative in previous:
-            data = text.encode("utf-8")
-            try:
-                same = (docs_dir / relative).read_bytes() == data
-            except OSError:
-                same = False
-            if same:
-                found.append((relative, Unchanged(_sha256(data))))
-                continue
-        found.append((relative, text))
-    return found
 
 
 @dataclass
@@ -87,7 +53,7 @@ def write_site_files(docs_dir: Path, state_dir: Path, files: SiteFiles) -> Write
             continue
         data = text.encode("utf-8")
         if _write_if_ours(docs_dir / relative, relative, data, previous, result):
-            produced[relative] = _sha256(data)
+            produced[relative] = sha256_of(data)
     for relative, original in sorted(copies.items()):
         if _copy_if_ours(docs_dir / relative, relative, original, previous, result):
             produced[relative] = "copy"
@@ -209,10 +175,6 @@ def _remove_empty_parents(directory: Path, docs_dir: Path) -> None:
     while directory != docs_dir and directory.is_dir() and not any(directory.iterdir()):
         directory.rmdir()
         directory = directory.parent
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def read_manifest(state_dir: Path) -> dict[str, str]:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
+from archive_builder import addresses
 from archive_builder.model import Archive, Document
 from archive_builder.render.escape import inline
 from archive_builder.render.page import href
@@ -24,22 +26,30 @@ _URL_MARKS = str.maketrans({"#": "_", "?": "_"})
 MAX_NAME_BYTES = 200  # well inside the 255 bytes a name every file system allows
 
 
-def assign_downloads(archive: Archive, sources_dir: Path) -> dict[str, Path]:
-    """Set each document's `download` and return the files to copy (site path -> source file)."""
+def addressed(archive: Archive, sources_dir: Path) -> tuple[Archive, dict[str, Path]]:
+    """The archive with every address and download filled in, and the files to copy (site path ->
+    source file): what the pages and the export are written from."""
+    return with_downloads(addresses.with_urls(archive), sources_dir)
+
+
+def with_downloads(archive: Archive, sources_dir: Path) -> tuple[Archive, dict[str, Path]]:
+    """The archive with each document's `download`, and the files to copy (site path -> source file)."""
     copies: dict[str, Path] = {}
+    downloads: dict[str, str | None] = {}
+    for document in sorted(archive.documents, key=lambda d: d.id):
+        original = sources_dir / document.source
+        downloads[document.id] = None
+        if document.part_of is None and document.published and original.is_file():
+            downloads[document.id] = f"{document.url}{download_name(document.source)}"
+            copies[downloads[document.id]] = original
     documents = {d.id: d for d in archive.documents}
     for document in sorted(archive.documents, key=lambda d: d.id):
-        document.download = None
-        original = sources_dir / document.source
-        if document.part_of is None and document.published and original.is_file():
-            document.download = f"{document.url}{download_name(document.source)}"
-            copies[document.download] = original
-    for document in sorted(archive.documents, key=lambda d: d.id):
         pack = documents.get(document.part_of or "")
-        if pack is not None and pack.download and document.published:
+        if pack is not None and downloads[pack.id] and document.published:
             page = f"#page={document.first_page}" if pack.format == "pdf" else ""
-            document.download = pack.download + page
-    return copies
+            downloads[document.id] = downloads[pack.id] + page
+    documents_with = [d if d.download == downloads[d.id] else replace(d, download=downloads[d.id]) for d in archive.documents]
+    return replace(archive, documents=documents_with), copies
 
 
 def download_name(source: str) -> str:

@@ -7,18 +7,18 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from archive_builder import addresses, forked
+from archive_builder import forked
 from archive_builder.config import Config
 from archive_builder.model import Archive
-from archive_builder.publish.pages import SiteFiles, Unchanged, read_manifest, settled
 from archive_builder.render.actions import followups_page
 from archive_builder.render.calendar import calendars
 from archive_builder.render.committee import committee_page, committees_index
 from archive_builder.render.decisions import decisions_by_year, decisions_index, decisions_page
 from archive_builder.render.document import document_page, documents_index
-from archive_builder.render.downloads import assign_downloads
+from archive_builder.render.downloads import addressed
 from archive_builder.render.export import export_json
 from archive_builder.render.feeds import feeds
+from archive_builder.render.files import SiteFiles, Unchanged, settled
 from archive_builder.render.home import home_page
 from archive_builder.render.listing import meetings_index
 from archive_builder.render.lookup import Lookup
@@ -31,19 +31,18 @@ SCRIPT = "assets/archive.js"  # sorting and filtering for the register's tables:
 EXPORT = "data/archive.json"
 
 
-def render_site(archive: Archive, config: Config, sources_dir: Path, settle: bool = False) -> SiteFiles:
-    """Every generated page (docs-relative path -> text) and the original files to copy in. `settle`:
-    the pages made in other processes that are as the last build wrote them in docs/ come back as
-    pages_writer.Unchanged, not as their text.
+def render_site(archive: Archive, config: Config, sources_dir: Path, last_written: dict[str, str] | None = None) -> SiteFiles:
+    """Every generated page (docs-relative path -> text) and the original files to copy in.
+    `last_written`: the pages the last build wrote (its manifest, publish/pages.py); those made in
+    other processes that docs/ holds as it wrote them come back as Unchanged, not as their text.
 
-    Fills in the archive's addresses and downloads first, so the JSON export carries them too."""
-    addresses.assign_urls(archive)
-    copies = assign_downloads(archive, sources_dir)
+    The archive's addresses and downloads are filled in first, so the JSON export carries them too."""
+    archive, copies = addressed(archive, sources_dir)
     lookup = Lookup.of(archive, config.site_url)
     years = decisions_by_year(lookup)
     # Most of the work, shared out over the cores: the pages of which there is one per committee,
     # meeting, year, person or document, and the downloads made from the whole archive.
-    piece = functools.partial(_piece, (config.docs_dir, read_manifest(config.state_dir)) if settle else None)
+    piece = functools.partial(_piece, (config.docs_dir, last_written) if last_written is not None else None)
     pieces = [
         piece(export_json_file, archive), piece(calendars, lookup), piece(spreadsheets, lookup), piece(feeds, lookup),
         *(piece(committee_page, lookup, c) for c in archive.committees),
@@ -64,7 +63,7 @@ def render_site(archive: Archive, config: Config, sources_dir: Path, settle: boo
         (STYLESHEET, stylesheet()),
         (SCRIPT, script()),
     ]
-    files = SiteFiles()
+    files = SiteFiles(archive=archive)
     for path, text in pages:
         if path in files.pages:
             raise ValueError(f"two pages of the archive have the same address: {path}")
@@ -76,7 +75,7 @@ def render_site(archive: Archive, config: Config, sources_dir: Path, settle: boo
 
 def _piece(settle_in: tuple[Path, dict[str, str]] | None, function, *args):
     """A piece of the render: `function(*args)`, one page (path, text) or several, as a list of pages;
-    `settle_in`: (docs folder, the last build's manifest) to find those unchanged in (pages_writer.settled)."""
+    `settle_in`: (docs folder, the last build's manifest) to find those unchanged in (files.settled)."""
     def piece() -> list[tuple[str, str | Unchanged]]:
         made = function(*args)
         pages = [made] if isinstance(made, tuple) else list(made)
