@@ -9,6 +9,67 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+# --- The vocabulary: what each kind and status may be (the export's schema names the same) ----
+
+
+class DocumentKind(StrEnum):
+    AGENDA = "agenda"
+    MINUTES = "minutes"
+    REPORT = "report"
+    AGENDA_PACK = "agenda-pack"  # split into its parts (agenda, reports, minutes of others)
+    DECISION = "decision"  # a decision notice
+    OTHER = "other"
+
+
+class LinkKind(StrEnum):
+    APPROVES_MINUTES = "approves-minutes"  # a meeting's minutes approve an earlier meeting's
+    FOLLOW_UP = "follow-up"  # an item answers an action a decision set
+    NEXT_MEETING = "next-meeting"  # minutes fix the date of the next meeting
+    REFERS_TO = "refers-to"  # words name a minute, decision, resolution or meeting
+    RELATED = "related"  # words alike: "possibly related", with a score
+
+
+class MeetingStatus(StrEnum):
+    HELD = "held"
+    CANCELLED = "cancelled"
+    SCHEDULED = "scheduled"  # papers but no minutes
+    REFERENCED = "referenced"  # known only from a mention in another meeting's papers
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    FOLLOWED_UP = "followed-up"
+    OVERDUE = "overdue"
+    UNKNOWN = "unknown"
+
+
+class AttendanceStatus(StrEnum):
+    PRESENT = "present"
+    APOLOGIES = "apologies"
+    ABSENT = "absent"
+    LATE = "late"
+    LEFT_EARLY = "left-early"
+
+
+class Role(StrEnum):
+    CHAIR = "chair"
+    VICE_CHAIR = "vice-chair"
+    MEMBER = "member"
+    SUBSTITUTE = "substitute"
+    ALSO_PRESENT = "also-present"
+    OFFICER = "officer"
+    OTHER = "other"
+
+
+class Outcome(StrEnum):
+    CARRIED = "carried"
+    LOST = "lost"
+    DEFERRED = "deferred"
+    NOTED = "noted"
+    UNKNOWN = "unknown"
+
 
 # --- Reading sources ---------------------------------------------------------------------------
 
@@ -73,7 +134,7 @@ class Votes:
 @dataclass
 class Action:
     text: str
-    status: str = "open"  # open, followed-up, overdue, unknown
+    status: ActionStatus = ActionStatus.OPEN
     owner: str | None = None
     due: str | None = None  # "next-meeting", "YYYY-MM-DD" or "YYYY-MM"
 
@@ -83,7 +144,7 @@ class Resolution:
     id: str
     text: str
     label: str | None = None
-    outcome: str = "carried"  # carried, lost, deferred, noted, unknown
+    outcome: Outcome = Outcome.CARRIED
     votes: Votes | None = None
     actions: list[Action] = field(default_factory=list)
     mover: str | None = None
@@ -117,8 +178,8 @@ class Item:
 @dataclass
 class Attendee:
     name: str  # as printed
-    status: str = "present"  # present, apologies, absent, late, left-early
-    role: str = "member"  # chair, vice-chair, member, substitute, also-present, officer, other
+    status: AttendanceStatus = AttendanceStatus.PRESENT
+    role: Role = Role.MEMBER
     organisation: str | None = None
     title: str | None = None  # the post printed beside an officer's name
     note: str | None = None  # e.g. "substitute for Cllr X", "virtually"
@@ -141,7 +202,7 @@ class Member:
     """A member of the committee as an agenda's membership list prints them (not attendance)."""
 
     name: str
-    role: str = "member"  # member, substitute, chair, vice-chair
+    role: Role = Role.MEMBER  # member, substitute, chair or vice-chair
     organisation: str | None = None
     person: str | None = None
 
@@ -168,7 +229,7 @@ class ReportFacts:
 @dataclass
 class Document:
     id: str
-    kind: str  # agenda, minutes, report, agenda-pack, decision, other
+    kind: DocumentKind
     title: str
     source: str
     sha256: str
@@ -202,7 +263,7 @@ class Meeting:
     id: str
     committee: str
     date: str
-    status: str = "held"  # held, cancelled, scheduled, referenced
+    status: MeetingStatus = MeetingStatus.HELD
     start_time: str | None = None
     venue: str | None = None
     documents: list[str] = field(default_factory=list)
@@ -252,7 +313,7 @@ class Series:
 class Link:
     from_: str
     to: str
-    kind: str  # approves-minutes, follow-up, next-meeting, refers-to, related
+    kind: LinkKind
     evidence: str = ""
     score: float | None = None
 
@@ -296,6 +357,11 @@ class Archive:
         return replace(self, series=series, meetings=changed_items(
             self.meetings, lambda item: _with(item, series=series_of.get(item.id, item.series))))
 
+    def with_item_sources(self, added: dict[str, list[str]]) -> Archive:
+        """The archive with these documents added to its items' sources: item id -> document ids."""
+        return replace(self, meetings=changed_items(
+            self.meetings, lambda item: _with(item, sources=item.sources + added[item.id]) if added.get(item.id) else item))
+
     def with_action_statuses(self, statuses: dict[str, list[str]]) -> Archive:
         """The archive with its actions' statuses: resolution id -> each of its actions' status, in order."""
 
@@ -332,7 +398,7 @@ class MeetingRef:
     """A mention of a meeting in a document: the words, the date, the body where it names one."""
 
     date: str | None  # YYYY-MM-DD; None for "the previous meeting", which the linker resolves
-    kind: str  # approves-minutes, notes-minutes, next-meeting, mention
+    kind: str  # a LinkKind (approves-minutes, next-meeting), "notes-minutes" or "mention"
     evidence: str
     committee_name: str | None = None  # None: the document's own committee
     item_number: str | None = None  # the item of this document that makes the mention
@@ -352,7 +418,7 @@ class DocumentFacts:
     date: str | None = None
     start_time: str | None = None
     venue: str | None = None
-    status: str | None = None  # "cancelled" where the document says so; otherwise decided in assembly
+    status: MeetingStatus | None = None  # cancelled where the document says so; otherwise decided in assembly
     meeting_title: str | None = None
     attendance: list[Attendee] = field(default_factory=list)
     declarations: list[Declaration] = field(default_factory=list)

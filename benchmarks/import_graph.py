@@ -44,17 +44,47 @@ def stage(module: str) -> str:
     return parts[0] if parts[0] == "search" else ".".join(parts[:2])
 
 
-def main() -> None:
+# The stages in the order of the data flow (guide/architecture.md): each may import only those before
+# it, and none the machinery of incremental builds, which build.py wraps around them.
+FLOW = ("archive_builder.extract", "archive_builder.parse", "archive_builder.sources", "archive_builder.assemble",
+        "search", "archive_builder.link", "archive_builder.render", "archive_builder.publish", "archive_builder.report")
+INCREMENTAL = "archive_builder.incremental"
+
+
+def module_graph() -> dict[str, set[str]]:
+    """Every module of the project -> the project's modules it imports."""
     files = {module_of(p): p for package in PACKAGES for p in (PROJECT / package).rglob("*.py")}
-    graph = {m: imports_of(p, set(files)) - {m} for m, p in files.items()}
+    return {m: imports_of(p, set(files)) - {m} for m, p in files.items()}
+
+
+def stage_graph(graph: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Each stage (a folder of archive_builder/, or search/) -> the other stages it imports."""
     stages = defaultdict(set)
     for module, targets in graph.items():
         stages[stage(module)] |= {stage(t) for t in targets} - {stage(module)}
+    return dict(stages)
+
+
+def against_the_flow(stages: dict[str, set[str]]) -> list[str]:
+    """'a -> b' for each stage that imports a later stage of the flow, or the incremental machinery."""
+    found = []
+    for name in FLOW:
+        later = set(FLOW[FLOW.index(name) + 1:]) | {INCREMENTAL}
+        found += [f"{name} -> {target}" for target in sorted(stages.get(name, set()) & later)]
+    return found
+
+
+def main() -> None:
+    graph = module_graph()
+    stages = stage_graph(graph)
     for name in sorted(stages):
         print(f"{name:<36} -> {', '.join(sorted(stages[name])) or '-'}")
     circles = _circles(graph)
     print("\nno circles between modules" if not circles else "\ncircles:\n" + "\n".join(" -> ".join(c) for c in circles))
-    sys.exit(1 if circles else 0)
+    backwards = against_the_flow(stages)
+    print("every stage imports only the stages before it, and no stage the incremental machinery" if not backwards
+          else "against the flow:\n" + "\n".join(backwards))
+    sys.exit(1 if circles or backwards else 0)
 
 
 def _circles(graph: dict[str, set[str]]) -> list[list[str]]:

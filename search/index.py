@@ -16,12 +16,13 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.index import TOC
 
-from archive_builder.model import Archive, Document, Item, Meeting, Resolution
+from archive_builder.model import Archive, Document, DocumentKind, Item, Meeting, Resolution
 from archive_builder.slugs import slugify
 
 from .schema import archive_schema
@@ -188,7 +189,7 @@ def entries(archive: Archive, digests: bool = True) -> Iterator[dict]:
             for resolution in item.resolutions:
                 yield entry(_resolution_fields(meeting, item, resolution, committee) | also)
     for document in archive.documents:
-        if document.kind != "agenda-pack":  # a pack's text is its parts'
+        if document.kind != DocumentKind.AGENDA_PACK:  # a pack's text is its parts'
             committee = document.meeting.split("/")[0] if document.meeting else None
             yield entry(_document_fields(document, names) | ({"committee_names": known_as[committee]} if committee in known_as else {}))
 
@@ -201,7 +202,9 @@ def _entry(fields: dict) -> dict:
 
 
 def _fields(fields: dict) -> dict:
-    return {key: value for key, value in fields.items() if value not in (None, "", [])}
+    # A kind or status of the model's vocabulary (a StrEnum) is stored as its plain value.
+    return {key: str(value) if isinstance(value, StrEnum) else value for key, value in fields.items()
+            if value not in (None, "", [])}
 
 
 def _when(iso: str | None) -> dt.datetime | None:

@@ -22,6 +22,7 @@ from whoosh.analysis import STOP_WORDS
 from whoosh.query import And, DateRange, Or, Query, Term
 
 from archive_builder.dates import find_dates
+from archive_builder.model import ActionStatus, MeetingStatus, Outcome
 from archive_builder.slugs import slugify
 
 from .schema import stemmed, unstemmed
@@ -30,8 +31,7 @@ KINDS = {"meeting", "item", "resolution", "document"}
 KIND_SYNONYMS = {"decision": "resolution", "decisions": "resolution", "resolutions": "resolution", "items": "item",
                  "meetings": "meeting", "documents": "document"}
 DOCUMENT_KINDS = {"agenda", "minutes", "report", "decision-notice", "other"}
-STATUSES = {"carried", "lost", "deferred", "noted", "unknown", "open", "followed-up", "overdue", "held", "scheduled",
-            "cancelled", "referenced", "exempt"}
+STATUSES = {*Outcome, *ActionStatus, *MeetingStatus, "exempt"}
 FIELDS = ("committee", "kind", "person", "status", "year", "from", "to")
 REFS_BOOST = 4.0
 

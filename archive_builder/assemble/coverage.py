@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from archive_builder.model import Archive
+from archive_builder.model import Archive, AttendanceStatus, DocumentKind, LinkKind, MeetingStatus
 from archive_builder.parse.items import UNNUMBERED_BUSINESS  # the one item made of minutes in which none was found
 
 
@@ -64,15 +64,15 @@ def coverage_of(archive: Archive) -> Coverage:
     meetings = {m.id: m for m in archive.meetings}
     documents = {d.id: d for d in archive.documents}
     approving = {link.from_.split("/")[0] + "/" + link.from_.split("/")[1]
-                 for link in archive.links if link.kind == "approves-minutes"}
+                 for link in archive.links if link.kind == LinkKind.APPROVES_MINUTES}
     found = Coverage()
     for document in archive.documents:
-        if document.kind == "minutes":
+        if document.kind == DocumentKind.MINUTES:
             meeting = meetings.get(document.meeting or "")
             found.minutes += 1
             if meeting is None:
                 continue
-            found.minutes_with_present += any(a.status in ("present", "late") for a in meeting.attendance)
+            found.minutes_with_present += any(a.status in (AttendanceStatus.PRESENT, AttendanceStatus.LATE) for a in meeting.attendance)
             found.minutes_with_decision += any(i.resolutions for i in meeting.items)
             found.minutes_with_approval += meeting.id in approving
             found.minutes_with_items += any(i.title != UNNUMBERED_BUSINESS for i in meeting.items)
@@ -83,7 +83,7 @@ def coverage_of(archive: Archive) -> Coverage:
             documents[part].meeting for part in document.parts if part in documents))
         found.committee_from_text += document.committee_from in ("text", "sidecar")
         found.date_from_text += document.date_from in ("text", "sidecar")
-    held = {c.id: sum(1 for m in archive.meetings if m.committee == c.id and m.status != "referenced")
+    held = {c.id: sum(1 for m in archive.meetings if m.committee == c.id and m.status != MeetingStatus.REFERENCED)
             for c in archive.committees}
     found.committees = [(c.name, list(c.aliases), held[c.id]) for c in archive.committees]
     return found

@@ -11,6 +11,7 @@ every rebuild.
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,10 +25,14 @@ from archive_builder.model import (
     Committee,
     Declaration,
     DocumentFacts,
+    DocumentKind,
     Item,
     Link,
+    LinkKind,
     Meeting,
     MeetingRef,
+    MeetingStatus,
+    Outcome,
     Problem,
     Resolution,
 )
@@ -44,6 +49,11 @@ KIND_LABEL = {"agenda-pack": "Agenda pack", "agenda": "Agenda", "minutes": "Minu
 
 
 def assemble(facts: list[DocumentFacts], config: Config) -> Archive:
+    """The facts of every document put together as one archive. The archive is built of the facts'
+    own objects (their items, attendees, documents), finished here; so it is built from a copy of
+    them, and the facts given stay as they were. A copy through pickle: several times faster than
+    copy.deepcopy, and the facts are plain data."""
+    facts = pickle.loads(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
     archive = Archive(site_name=config.site_name)
     committees = Committees(config.committees)
     shared = _names_beside_several_bodies([f.body_names for f in facts])
@@ -277,12 +287,12 @@ def _sittings(committee: str, date: str, day: list[DocumentFacts]) -> list[_Draf
     ordinary sitting. The ordinary sitting (no such word, else the earliest) keeps the plain date
     as its address, so the address a day's only meeting had does not move when another is added."""
     times: set[str] = set()
-    for kind in ("minutes", "agenda"):
+    for kind in (DocumentKind.MINUTES, DocumentKind.AGENDA):
         of_kind = {f.start_time for f in day if f.document.kind == kind and f.start_time}
         titled = {_sitting_word(f.meeting_title) for f in day if f.document.kind == kind and f.start_time}
         # Two sets of minutes at two times are two meetings; two agendas only if they are also of two
         # kinds of meeting ("Special"): else the later one moved the time.
-        if len(of_kind) > 1 and (kind == "minutes" or len(titled) > 1):
+        if len(of_kind) > 1 and (kind == DocumentKind.MINUTES or len(titled) > 1):
             times |= of_kind
     if not times:
         return [_Draft(committee, date, date, list(day))]
@@ -336,21 +346,21 @@ def _committee_of(facts: DocumentFacts, committees: Committees, problems: list[P
 def _meeting(key: tuple[str, str], draft: _Draft) -> Meeting:
     committee, date = draft.committee, draft.date
     facts = sorted(draft.facts, key=lambda f: (KIND_ORDER.get(f.document.kind, 9), f.document.id))
-    minutes = [f for f in facts if f.document.kind == "minutes"]
-    agendas = [f for f in facts if f.document.kind == "agenda"]
+    minutes = [f for f in facts if f.document.kind == DocumentKind.MINUTES]
+    agendas = [f for f in facts if f.document.kind == DocumentKind.AGENDA]
     main_minutes = max(minutes, key=lambda f: (len(f.items), f.document.id)) if minutes else None
     meeting = Meeting(
         id=f"{committee}/{draft.slot}",
         committee=committee,
         date=date,
-        status="held" if minutes else "scheduled",
+        status=MeetingStatus.HELD if minutes else "scheduled",
         start_time=draft.start_time or _first_of([*minutes, *agendas, *facts], "start_time"),
         venue=_first_of([*agendas, *minutes, *facts], "venue"),
         title=_first_of(facts, "meeting_title"),
         documents=[f.document.id for f in facts],
     )
-    if any(f.status == "cancelled" for f in facts) and not minutes:
-        meeting.status = "cancelled"
+    if any(f.status == MeetingStatus.CANCELLED for f in facts) and not minutes:
+        meeting.status = MeetingStatus.CANCELLED
     agenda_items = max((f.items for f in agendas), key=len, default=[])
     meeting.items = _merged_items(main_minutes.items if main_minutes else [], agenda_items) or _paper_items(facts)
     if main_minutes:
@@ -376,7 +386,7 @@ def _with_consent_items(items: list[Item], agenda: list[Item]) -> list[Item]:
     for item in items:
         for resolution in item.resolutions:
             found = _CONSENT_RANGE.search(resolution.text)
-            if not found or resolution.outcome != "carried" or not (_CONSENT.search(resolution.text) or _CONSENT.search(item.title)):
+            if not found or resolution.outcome != Outcome.CARRIED or not (_CONSENT.search(resolution.text) or _CONSENT.search(item.title)):
                 continue
             in_range = _numbered_range(result, found) or _numbered_range(agenda, found) or \
                 _listed_in(item, agenda, found)
@@ -395,7 +405,7 @@ def _with_consent_items(items: list[Item], agenda: list[Item]) -> list[Item]:
                     decided.resolutions.append(Resolution(
                         id="", text=f"Approved on the consent agenda, in one motion with items {found.group('first')} to "
                                     f"{found.group('last')}: {resolution.text}",
-                        outcome="carried", votes=resolution.votes, mover=resolution.mover, seconder=resolution.seconder,
+                        outcome=Outcome.CARRIED, votes=resolution.votes, mover=resolution.mover, seconder=resolution.seconder,
                         page=resolution.page, document=resolution.document))
     return result
 
@@ -456,7 +466,7 @@ def _paper_items(facts: list[DocumentFacts]) -> list[Item]:
     items = []
     for found in facts:
         document = found.document
-        if document.kind not in ("report", "decision") or not document.report or document.report.exempt:
+        if document.kind not in (DocumentKind.REPORT, DocumentKind.DECISION) or not document.report or document.report.exempt:
             continue
         title = document.report.title or document.title or "Report"
         summary = "\n\n".join(document.report.recommendations)
@@ -569,7 +579,8 @@ def _item_numbered(meeting: Meeting, number: str | None) -> str | None:
 
 # --- Meetings that documents mention ------------------------------------------------------------
 
-_LINK_KIND = {"approves-minutes": "approves-minutes", "notes-minutes": "refers-to", "next-meeting": "next-meeting"}
+_LINK_KIND = {LinkKind.APPROVES_MINUTES: LinkKind.APPROVES_MINUTES, "notes-minutes": LinkKind.REFERS_TO,
+              LinkKind.NEXT_MEETING: LinkKind.NEXT_MEETING}
 
 
 def _referenced_meetings(meetings: dict[tuple[str, str], Meeting], drafts: dict, committees: Committees,
@@ -579,13 +590,13 @@ def _referenced_meetings(meetings: dict[tuple[str, str], Meeting], drafts: dict,
     for key, draft in sorted(drafts.items()):
         meeting = meetings[key]
         # Minutes first: what a meeting resolved is better evidence than what its agenda proposed.
-        for facts in sorted(draft.facts, key=lambda f: f.document.kind != "minutes"):
+        for facts in sorted(draft.facts, key=lambda f: f.document.kind != DocumentKind.MINUTES):
             for ref in facts.references:
                 origin = _origin(meeting, ref)
                 for target in _target_meetings(ref, meeting, meetings, committees):
                     kind = _LINK_KIND[ref.kind]
                     if ref.kind == "notes-minutes" and target.committee == meeting.committee and approving(ref.evidence):
-                        kind = "approves-minutes"  # its own minutes under another of its names ("SPC Travel")
+                        kind = LinkKind.APPROVES_MINUTES  # its own minutes under another of its names ("SPC Travel")
                     link = Link(from_=origin, to=target.id, kind=kind, evidence=ref.evidence)
                     links.setdefault((link.from_, link.to, link.kind), link)
     return sorted(links.values(), key=lambda link: (link.from_, link.kind, link.to))
@@ -604,13 +615,13 @@ def _target_meetings(ref: MeetingRef, meeting: Meeting, meetings: dict, committe
     date = targets[0].date if targets else ref.date
     if not date:
         return []
-    if ref.kind == "approves-minutes" and date >= meeting.date or ref.kind == "next-meeting" and date <= meeting.date:
+    if ref.kind == LinkKind.APPROVES_MINUTES and date >= meeting.date or ref.kind == LinkKind.NEXT_MEETING and date <= meeting.date:
         return []  # minutes approved are of an earlier meeting, the next meeting is later: else a misreading
     if not targets:
         targets = [meetings.setdefault((committee, date), Meeting(id=f"{committee}/{date}", committee=committee,
-                                                                  date=date, status="referenced"))]
+                                                                  date=date, status=MeetingStatus.REFERENCED))]
     for target in targets:
-        if ref.kind == "next-meeting" and ref.start_time and not target.start_time:
+        if ref.kind == LinkKind.NEXT_MEETING and ref.start_time and not target.start_time:
             target.start_time = ref.start_time
     return targets
 
@@ -638,12 +649,12 @@ def _meeting_in_month(meetings: dict, committee: str, month: str, before: str) -
     """The committee's one meeting of `month` before `before`; none where there are several (which of
     them a month names is not known) or none in the archive."""
     found = [m for (c, _), m in meetings.items()
-             if c == committee and m.date[:7] == month and m.date < before and m.status != "referenced"]
+             if c == committee and m.date[:7] == month and m.date < before and m.status != MeetingStatus.REFERENCED]
     return found[0] if len(found) == 1 else None
 
 
 def _previous_meeting(meetings: dict, committee: str, before: str) -> Meeting | None:
-    earlier = [m for (c, _), m in meetings.items() if c == committee and m.date < before and m.status != "referenced"]
+    earlier = [m for (c, _), m in meetings.items() if c == committee and m.date < before and m.status != MeetingStatus.REFERENCED]
     return max(earlier, key=lambda m: (m.date, m.start_time or "", m.id), default=None)
 
 
@@ -651,7 +662,7 @@ def _origin(meeting: Meeting, ref: MeetingRef) -> str:
     for item in meeting.items:
         if ref.item_number and ref.item_number in (item.number, item.minute_number) or \
                 ref.item_number and not (item.number or item.minute_number) and ref.item_number == item.title:
-            if ref.kind == "next-meeting" and ref.resolution_label is not None or ref.kind == "next-meeting" and item.resolutions:
+            if ref.kind == LinkKind.NEXT_MEETING and ref.resolution_label is not None or ref.kind == LinkKind.NEXT_MEETING and item.resolutions:
                 for resolution in item.resolutions:
                     if resolution.label == ref.resolution_label or ref.resolution_label is None:
                         return resolution.id
@@ -661,16 +672,16 @@ def _origin(meeting: Meeting, ref: MeetingRef) -> str:
 
 def _settle_statuses(meetings: dict, archive: Archive) -> None:
     """A meeting whose minutes a later meeting approves was held, even if the archive has no minutes of it."""
-    approved = {link.to for link in archive.links if link.kind == "approves-minutes" and _from_minutes(link.from_, meetings)}
+    approved = {link.to for link in archive.links if link.kind == LinkKind.APPROVES_MINUTES and _from_minutes(link.from_, meetings)}
     for meeting in meetings.values():
-        if meeting.status == "scheduled" and meeting.id in approved:
-            meeting.status = "held"
+        if meeting.status == MeetingStatus.SCHEDULED and meeting.id in approved:
+            meeting.status = MeetingStatus.HELD
 
 
 def _from_minutes(origin: str, meetings: dict) -> bool:
     committee, date = origin.split("/")[:2]
     meeting = meetings.get((committee, date))
-    return bool(meeting and meeting.status == "held")
+    return bool(meeting and meeting.status == MeetingStatus.HELD)
 
 
 # --- Documents and people ------------------------------------------------------------------------
@@ -684,10 +695,10 @@ def _title_documents(archive: Archive) -> None:
         committee = names.get(document.meeting.split("/")[0]) if document.meeting else None
         when = _short_date(document.date) if document.date else None
         context = ", ".join(x for x in (committee, when) if x)
-        if document.kind in ("agenda", "minutes", "agenda-pack"):
+        if document.kind in (DocumentKind.AGENDA, DocumentKind.MINUTES, DocumentKind.AGENDA_PACK):
             document.title = f"{KIND_LABEL[document.kind]}: {context}" if context else KIND_LABEL[document.kind]
         elif document.report and document.report.title:
-            prefix = f"Decision {document.report.decision_number}: " if document.kind == "decision" and document.report.decision_number else ""
+            prefix = f"Decision {document.report.decision_number}: " if document.kind == DocumentKind.DECISION and document.report.decision_number else ""
             document.title = prefix + document.report.title
         else:
             label = KIND_LABEL.get(document.kind, "Document")

@@ -39,7 +39,9 @@ def certain_links(archive: Archive, similarity: Similarity) -> Archive:
     """Steps 1-4: the archive with its series, papers, mentions and follow-ups, and each action's
     status. They need no index, so the index is written once, after them, with the statuses they set."""
     archive = archive.with_series(find_series(archive, similarity))
-    certain = _distinct(archive.links + paper_links(archive) + _new(mention_links(archive), archive.links))
+    papers, sources = paper_links(archive)
+    archive = archive.with_item_sources(sources)
+    certain = _distinct(archive.links + papers + _new(mention_links(archive), archive.links))
     archive = archive.with_links(certain)
     answers, statuses = follow_ups(archive, similarity)
     archive = archive.with_action_statuses(statuses)

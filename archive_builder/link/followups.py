@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from archive_builder import forked
 from archive_builder.link.series import procedural
 from archive_builder.link.similarity import Similarity
-from archive_builder.model import Action, Archive, Item, Link, Meeting, Resolution
+from archive_builder.model import Action, ActionStatus, Archive, Item, Link, LinkKind, Meeting, MeetingStatus, Resolution
 
 # Tuned on the corpora (tests/test_links_*.py hold what must and must not be linked):
 ANSWERS = 0.12  # cosine of an action with the item of its due meeting that answers it, where no series says so
@@ -35,14 +35,14 @@ def follow_ups(archive: Archive, similarity: Similarity) -> tuple[list[Link], di
     depends on no other action's)."""
     by_committee: dict[str, list[Meeting]] = defaultdict(list)
     for meeting in sorted(archive.meetings, key=lambda m: m.date):
-        if meeting.status != "referenced":
+        if meeting.status != MeetingStatus.REFERENCED:
             by_committee[meeting.committee].append(meeting)
-    next_of = {link.from_.split("/")[0] + "/" + link.from_.split("/")[1]: link.to for link in archive.links if link.kind == "next-meeting"}
+    next_of = {link.from_.split("/")[0] + "/" + link.from_.split("/")[1]: link.to for link in archive.links if link.kind == LinkKind.NEXT_MEETING}
     meetings = {m.id: m for m in archive.meetings}
     known = _Known(
         by_committee=by_committee,
         fixed_next={meeting: meetings[to] for meeting, to in next_of.items() if to in meetings},
-        latest=max((m.date for m in archive.meetings if m.status in ("held", "scheduled")), default=None),
+        latest=max((m.date for m in archive.meetings if m.status in (MeetingStatus.HELD, MeetingStatus.SCHEDULED)), default=None),
         similarity=similarity,
     )
     links: list[Link] = []
@@ -82,8 +82,8 @@ def _follow_ups_of_meeting(known: _Known, meeting: Meeting) -> tuple[list[Link],
                 answer = _answer(action, item, due, later, known.similarity)
                 if answer is not None:
                     answering, evidence = answer
-                    links.append(Link(answering.id, resolution.id, "follow-up", evidence))
-                    statuses.append("followed-up")
+                    links.append(Link(answering.id, resolution.id, LinkKind.FOLLOW_UP, evidence))
+                    statuses.append(ActionStatus.FOLLOWED_UP)
                 else:
                     statuses.append(_unanswered_status(action, due, known.latest))
     return links, statuses
@@ -150,9 +150,9 @@ def _short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _unanswered_status(action: Action, due: Meeting | None, latest: str | None) -> str:
+def _unanswered_status(action: Action, due: Meeting | None, latest: str | None) -> ActionStatus:
     if due is not None and latest and due.date <= latest:
-        return "overdue"
+        return ActionStatus.OVERDUE
     if action.due and action.due != "next-meeting" and latest and latest[: len(action.due)] > action.due:
-        return "overdue"
-    return "open"
+        return ActionStatus.OVERDUE
+    return ActionStatus.OPEN

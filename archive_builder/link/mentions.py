@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from archive_builder import forked
 from archive_builder.assemble.meetings import name_key
 from archive_builder.dates import find_dates, reading_order
-from archive_builder.model import Archive, Item, Link, Meeting
+from archive_builder.model import Archive, Item, Link, LinkKind, Meeting, MeetingStatus
 from archive_builder.parse.report import DECISION_NUMBER
 
 _MINUTE = re.compile(r"\bminutes?\s+(?:no\.?\s*|number\s+)?(?P<n>\d{1,4}(?:/\d{2,4})?)\b(?!\s*(?:minutes|mins)\b)", re.I)
@@ -83,7 +83,7 @@ def _mentions_of_item(known: _Known, meeting: Meeting, item: Item) -> list[Link]
         for sentence in _sentences(text):
             links += _minute_links(origin, sentence, meeting, known.minutes, item.id, known.previous_of.get(meeting.id))
             links += _decision_links(origin, sentence, known.decisions, item.id)
-            links += [Link(origin, labels[(meeting.committee, m.group("n"))], "refers-to", _quote(sentence, m))
+            links += [Link(origin, labels[(meeting.committee, m.group("n"))], LinkKind.REFERS_TO, _quote(sentence, m))
                       for m in _RESOLUTION_NUMBER.finditer(sentence)
                       if (meeting.committee, m.group("n")) in labels and not labels[(meeting.committee, m.group("n"))].startswith(item.id + "/")]
             links += _meeting_links(origin, sentence, meeting, known.meetings, known.committees)
@@ -132,11 +132,11 @@ def _minute_links(origin: str, sentence: str, meeting: Meeting, minutes: dict, o
             # "minute 4 of the last meeting": a body that numbers each meeting's minutes from 1
             target = next((i.id for i in previous.items if number in (i.number, i.minute_number)), None)
             if target:
-                links.append(Link(origin, target, "refers-to", _quote(sentence, match)))
+                links.append(Link(origin, target, LinkKind.REFERS_TO, _quote(sentence, match)))
             continue
         candidates = [(date, item) for date, item in minutes.get((meeting.committee, number), []) if item != own_item and date <= meeting.date]
         if candidates:
-            links.append(Link(origin, max(candidates)[1], "refers-to", _quote(sentence, match)))
+            links.append(Link(origin, max(candidates)[1], LinkKind.REFERS_TO, _quote(sentence, match)))
     return links
 
 
@@ -147,7 +147,7 @@ def _previous_meetings(archive: Archive) -> dict[str, Meeting]:
     for meeting in sorted(archive.meetings, key=lambda m: m.date):
         if meeting.committee in last:
             previous[meeting.id] = last[meeting.committee]
-        if meeting.status != "referenced":
+        if meeting.status != MeetingStatus.REFERENCED:
             last[meeting.committee] = meeting
     return previous
 
@@ -170,7 +170,7 @@ def _decision_links(origin: str, sentence: str, decisions: dict, own_item: str) 
     for match in _DECISION.finditer(sentence):
         for target in decisions.get(match.group("n"), []):
             if target != own_item and not target.startswith(own_item + "/"):
-                links.append(Link(origin, target, "refers-to", _quote(sentence, match)))
+                links.append(Link(origin, target, LinkKind.REFERS_TO, _quote(sentence, match)))
     return links
 
 
@@ -195,5 +195,5 @@ def _meeting_links(origin: str, sentence: str, meeting: Meeting, meetings: dict,
         target = meetings.get(f"{committee}/{date.iso}") if committee else None
         if target is not None:
             start = max(0, date.start - 120) + context.start()
-            links.append(Link(origin, target.id, "refers-to", _quote(sentence, (start, date.end))))
+            links.append(Link(origin, target.id, LinkKind.REFERS_TO, _quote(sentence, (start, date.end))))
     return links

@@ -14,7 +14,7 @@ from typing import Protocol
 from archive_builder import forked
 from archive_builder.link.series import procedural
 from archive_builder.link.similarity import Postings, Similarity, Weighed
-from archive_builder.model import Archive, Link, Meeting
+from archive_builder.model import Archive, Link, LinkKind, Meeting
 
 RELATED = 0.3  # tuned on the corpora: see tests/test_links_*.py for what it must and must not link
 PER_DECISION = 3
@@ -97,7 +97,7 @@ def _related_of_meeting(known: _Known, meeting: Meeting, postings: Postings, wei
                     continue
                 if item.series and known.series_of.get(match.id) == item.series:
                     continue  # the series already shows the later items of the same business
-                links.append(Link(match.id, resolution.id, "related", f"words in common: {', '.join(match.shared[:6])}", match.score))
+                links.append(Link(match.id, resolution.id, LinkKind.RELATED, f"words in common: {', '.join(match.shared[:6])}", match.score))
                 found += 1
     return links
 

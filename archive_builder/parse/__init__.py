@@ -14,7 +14,18 @@ import re
 from pathlib import PurePosixPath
 
 from archive_builder.dates import find_dates, numeric_order, reading_order
-from archive_builder.model import Declaration, Document, DocumentFacts, Extraction, Item, Line, Problem
+from archive_builder.model import (
+    Declaration,
+    Document,
+    DocumentFacts,
+    DocumentKind,
+    Extraction,
+    Item,
+    Line,
+    MeetingStatus,
+    Outcome,
+    Problem,
+)
 from archive_builder.parse.actions import actions_in
 from archive_builder.parse.attendance import names_by_initials, read_attendance, read_membership
 from archive_builder.parse.classify import classify
@@ -66,7 +77,7 @@ def _parse_extraction(extraction: Extraction, document_id: str, kind: str | None
     document = _document(extraction, document_id)
     if not lines:
         document.title = file_title(extraction.source)
-        document.kind = kind or document.kind
+        document.kind = DocumentKind(kind) if kind else document.kind
         document.date = date
         return [DocumentFacts(document=document, date=date, problems=list(extraction.problems))]
     parts = [lines] if kind else split_parts(lines)
@@ -80,7 +91,7 @@ def _parse_extraction(extraction: Extraction, document_id: str, kind: str | None
 def _document(extraction: Extraction, document_id: str) -> Document:
     return Document(
         id=document_id,
-        kind="other",
+        kind=DocumentKind.OTHER,
         title="",
         source=extraction.source,
         sha256=extraction.sha256,
@@ -97,7 +108,7 @@ def _read_pack(pack: Document, parts: list[list[Line]], extraction: Extraction, 
     for number, part_lines in enumerate(parts, 1):
         part = Document(
             id=f"{pack.id}-part-{number}",
-            kind="other",
+            kind=DocumentKind.OTHER,
             title="",
             source=pack.source,
             sha256=pack.sha256,
@@ -107,7 +118,7 @@ def _read_pack(pack: Document, parts: list[list[Line]], extraction: Extraction, 
             format=pack.format,
         )
         part_facts.append(_read_document(part, part_lines, extraction.source, date=date if number == 1 else None, words=words))
-    pack.kind = "agenda-pack"
+    pack.kind = DocumentKind.AGENDA_PACK
     pack.parts = [facts.document.id for facts in part_facts]
     pack.published = all(facts.document.published for facts in part_facts)
     pack.warnings += [w for facts in part_facts for w in facts.document.warnings if "withheld" in w]
@@ -122,7 +133,7 @@ def _read_pack(pack: Document, parts: list[list[Line]], extraction: Extraction, 
 def _read_document(document: Document, lines: list[Line], source: str, kind: str | None = None,
                    date: str | None = None, words: Words = DEFAULT_WORDS) -> DocumentFacts:
     header = read_header(lines)
-    document.kind = kind or classify(lines)
+    document.kind = DocumentKind(kind or classify(lines))
     facts = DocumentFacts(
         document=document,
         committee_name=header.committee_name,
@@ -130,10 +141,10 @@ def _read_document(document: Document, lines: list[Line], source: str, kind: str
         date=date or header.date,
         start_time=header.start_time,
         venue=header.venue,
-        status="cancelled" if header.cancelled else None,
+        status=MeetingStatus.CANCELLED if header.cancelled else None,
         meeting_title=header.meeting_title,
     )
-    if document.kind in ("agenda", "minutes"):
+    if document.kind in (DocumentKind.AGENDA, DocumentKind.MINUTES):
         hidden = _read_business(facts, lines, words)
         readable = lines
     else:
@@ -142,11 +153,11 @@ def _read_document(document: Document, lines: list[Line], source: str, kind: str
         hidden = privacy.lines
         _withhold_lines(document, privacy, [])
         readable = [line for index, line in enumerate(lines) if index not in hidden] if hidden else lines
-    if document.kind in ("report", "decision"):
+    if document.kind in (DocumentKind.REPORT, DocumentKind.DECISION):
         _read_report_facts(facts, readable)
         if date and document.report:
             document.report.meeting_date = date
-    if document.kind in ("report", "decision", "other"):
+    if document.kind in (DocumentKind.REPORT, DocumentKind.DECISION, DocumentKind.OTHER):
         # Withheld whole later (sources/withheld.py), unless the clerk's sidecar says it may be published.
         document.exempt, document.withheld, note = exempt_marking(readable, document.report)
         if note:
@@ -164,7 +175,7 @@ def _read_business(facts: DocumentFacts, lines: list[Line], words: Words) -> set
     number and title: nothing else of them is read, so nothing later can publish it."""
     document = facts.document
     layout = find_items(lines, words)
-    if not layout.items and document.kind == "minutes":
+    if not layout.items and document.kind == DocumentKind.MINUTES:
         layout = as_one_item(lines, layout.headings)
     privacy = private_business(lines, [b.span for b in layout.items], [b.title for b in layout.items], words,
                                headings=layout.headings)
@@ -181,7 +192,7 @@ def _read_business(facts: DocumentFacts, lines: list[Line], words: Words) -> set
             hidden.update(index for index in range(*block.span) if id(lines[index]) in text)
         printed.append(bool(why and block.lines))
         block.lines = [] if why else [line for line in block.lines if id(line) not in out]
-    minutes = document.kind == "minutes"
+    minutes = document.kind == DocumentKind.MINUTES
     items = [_item(block, document.id, minutes, facts.date, words) for block in layout.items]
     if minutes:
         facts.attendance = read_attendance(layout.preamble, [(b.title, b.lines) for b in layout.items], words)
@@ -237,7 +248,7 @@ def _item(block: ItemBlock, document_id: str, minutes: bool, meeting_date: str |
         for resolution in item.resolutions:
             resolution.document = document_id
             # A motion that fell sets nothing in motion, whatever it asked for.
-            lost = resolution.outcome in ("lost", "deferred")
+            lost = resolution.outcome in (Outcome.LOST, Outcome.DEFERRED)
             resolution.actions = [] if lost else actions_in(resolution.text, meeting_date)
     else:
         item.text = "\n\n".join(p.text for p in paragraphs(block.lines))

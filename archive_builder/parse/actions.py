@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from archive_builder.dates import find_dates, month_of
-from archive_builder.model import Action
+from archive_builder.model import Action, ActionStatus
 
 _ACTION = re.compile(
     r"\b(?:be\s+(?:sent|written|given|undertaken|prepared|arranged|investigated|explored|reviewed|developed|"
@@ -71,7 +71,7 @@ def actions_in(text: str, meeting_date: str | None = None) -> list[Action]:
             (_NOT_AN_ACTION.search(text) and not sent_on and not re.search(r"\breport\s+back\b|\bbe sent\b", text, re.I)):
         return []
     text = _what_is_to_be_done(text)
-    return [Action(text=text, owner=_owner(text), due=due_of(text, meeting_date), status="open")]
+    return [Action(text=text, owner=_owner(text), due=due_of(text, meeting_date), status=ActionStatus.OPEN)]
 
 
 _PREAMBLE = re.compile(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from archive_builder.model import Attendee, Line, Member
+from archive_builder.model import AttendanceStatus, Attendee, Line, Member
 from archive_builder.parse.names import ListedName, is_honorific, parse_name, split_name_list
 from archive_builder.parse.vocabulary import ATTENDANCE_MEANINGS, DEFAULT_WORDS, Words
 
@@ -403,14 +403,14 @@ def _apologies_in(sentence: str, attendees: list[Attendee]) -> None:
         if before:
             substituted[before[-1].name] = sub.group("sub").strip()  # "X, who was substituted by Y"
     names = _SUBSTITUTED.sub("", _NO_SUBSTITUTE.sub("", names))
-    status = "late" if kind.startswith(("late", "lateness")) else "apologies"
+    status = AttendanceStatus.LATE if kind.startswith(("late", "lateness")) else "apologies"
     for entry in split_name_list(names):
         if not entry.name or len(entry.name.split()) > 6:
             continue
-        note = "apology for lateness" if status == "late" else None
+        note = "apology for lateness" if status == AttendanceStatus.LATE else None
         if entry.name in substituted:
             note = f"substituted by {substituted[entry.name]}"
-        elif no_substitute and status == "apologies":
+        elif no_substitute and status == AttendanceStatus.APOLOGIES:
             note = "no substitute"
         _record(attendees, entry, status, note)
     for absent, substitute in substituted.items():
@@ -420,8 +420,8 @@ def _apologies_in(sentence: str, attendees: list[Attendee]) -> None:
 def _record(attendees: list[Attendee], entry: ListedName, status: str, note: str | None, role: str | None = None) -> None:
     existing = find_attendee(attendees, entry.name)
     if existing:
-        if status == "late" or existing.status == "present" and status == "apologies" and existing.role != "officer":
-            existing.status = status if status == "late" else existing.status
+        if status == AttendanceStatus.LATE or existing.status == AttendanceStatus.PRESENT and status == AttendanceStatus.APOLOGIES and existing.role != "officer":
+            existing.status = status if status == AttendanceStatus.LATE else existing.status
         if note:
             existing.note = note
         if role:
@@ -464,13 +464,13 @@ def _notes_in(sentence: str, attendees: list[Attendee]) -> None:
                 found.note = "attended remotely"
     late = _LATE_NOTICE.search(sentence)
     if late and not find_attendee(attendees, late.group("name")):
-        attendees.append(Attendee(name=late.group("name"), status="late", role="member", note="arrived during the meeting"))
+        attendees.append(Attendee(name=late.group("name"), status=AttendanceStatus.LATE, role="member", note="arrived during the meeting"))
     for pattern, status in ((_ARRIVED, "late"), (_LEFT, "left-early")):
-        if status == "left-early" and re.search(r"\bfor (?:this|that|the) item\b|\breturned\b|\bre-?joined\b", sentence, re.I):
+        if status == AttendanceStatus.LEFT_EARLY and re.search(r"\bfor (?:this|that|the) item\b|\breturned\b|\bre-?joined\b", sentence, re.I):
             continue  # out of the room for one item, not gone for the rest of the meeting
         for match in pattern.finditer(sentence):
             found = find_attendee(attendees, match.group("name"))
-            if found and found.status == "present" and found.role != "officer":
+            if found and found.status == AttendanceStatus.PRESENT and found.role != "officer":
                 found.status = status
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from archive_builder.dates import MONTHS, dates_after, dates_before, find_dates, find_time
-from archive_builder.model import Item, MeetingRef
+from archive_builder.model import Item, LinkKind, MeetingRef
 from archive_builder.parse.header import BODY_WORDS, GENERIC_NAME_WORDS, tidy_body_name
 
 _MINUTES_OF = re.compile(r"\bminutes\b", re.I)
@@ -90,7 +90,7 @@ def _refs_in(sources: list[tuple[str, str | None]], item: Item, own_body_names: 
     for text, label in sources:
         body = _other_body(text, own_body_names)
         noting = not approving(text)
-        kind = "notes-minutes" if noting or body else "approves-minutes"
+        kind = "notes-minutes" if noting or body else LinkKind.APPROVES_MINUTES
         found = dates_before(text, meeting_date) if meeting_date else find_dates(text)
         dates = [d for d in found if not _NOT_MEETING_DATE.search(text[: d.start])]
         evidence = _sentence_with(text, dates[0].text if dates else "minutes")
@@ -167,7 +167,7 @@ def _next_meeting_refs(item: Item, meeting_date: str | None = None) -> list[Meet
         dates = dates_after(after, meeting_date) if meeting_date else find_dates(after)
         if dates:
             window = after[: dates[0].end + 60]
-            return [MeetingRef(date=dates[0].iso, kind="next-meeting", evidence=_sentence_with(text, dates[0].text),
+            return [MeetingRef(date=dates[0].iso, kind=LinkKind.NEXT_MEETING, evidence=_sentence_with(text, dates[0].text),
                                item_number=_key(item), resolution_label=label, start_time=find_time(window))]
     return []
 

@@ -16,7 +16,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from archive_builder.model import Line, Resolution, Votes
+from archive_builder.model import Line, Outcome, Resolution, Votes
 from archive_builder.parse.actions import actions_in as actions_in_sentence
 from archive_builder.parse.labels import Part, leaves, nest, read_label
 from archive_builder.parse.motions import motion_in, seconder_in, sentences
@@ -507,7 +507,7 @@ def _vote_groups(paras: list[Paragraph], motions: list[_Motion], consumed: set[i
         if _TO_THE_VOTE.search(text) and not vote:
             current = _VoteGroup(index, _motion_referred_to(text, motions, index))
             if UNANIMOUS.search(text):
-                current.outcome = "carried"
+                current.outcome = Outcome.CARRIED
             groups.append(current)
         elif vote:
             if current is None or current.closed or vote[0] in current.sides:
@@ -634,7 +634,7 @@ def _from_motions(motions: list[_Motion], item_title: str, has_blocks: bool) -> 
         text = motion.text if len(motion.text) > 3 else item_title
         # "The Minutes ... were approved. Proposed by RW and seconded by PP.": the words say how it went
         outcome = motion.outcome or (_outcome_of_text(text) if _PASSIVE_DECISION.search(text) else "unknown")
-        if outcome == "carried":
+        if outcome == Outcome.CARRIED:
             outcome = _outcome_of_text(text) if _outcome_of_text(text) != "carried" else "carried"
         text = " ".join([_sentence(text), *motion.record]) if motion.record else text
         resolutions.append(Resolution(id="", text=_sentence(text), label=motion.label, page=motion.page,
@@ -656,7 +656,7 @@ def _prose_decisions(paras: list[Paragraph], consumed: set[int], words: Words = 
             continue
         verdict = None if only_the_clerks else _verdict(para.text)
         if verdict:
-            found.append(Resolution(id="", text=_sentence(verdict), page=para.page, outcome="carried"))
+            found.append(Resolution(id="", text=_sentence(verdict), page=para.page, outcome=Outcome.CARRIED))
             used.add(index)
             continue
         for sentence in sentences(para.text):
@@ -713,9 +713,9 @@ def _undertakings(paras: list[Paragraph], consumed: set[int], motions: list[_Mot
             sentence = _after_run_in_heading(sentence)
             if _NEXT_MEETING_FIXED.search(sentence):
                 # "The next meeting will be on January 22 at 6:30 pm.": the date fixed, as a decision records it
-                found.append(Resolution(id="", text=_sentence(sentence), page=para.page, outcome="carried"))
+                found.append(Resolution(id="", text=_sentence(sentence), page=para.page, outcome=Outcome.CARRIED))
             elif _UNDERTAKING.match(sentence) and actions_in_sentence(sentence):
-                found.append(Resolution(id="", text=_sentence(sentence), page=para.page, outcome="carried"))
+                found.append(Resolution(id="", text=_sentence(sentence), page=para.page, outcome=Outcome.CARRIED))
     return found, used
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from archive_builder.model import Action, Item, Meeting, Resolution
+from archive_builder.model import Action, ActionStatus, Item, Meeting, Resolution
 from archive_builder.render import tables, words
 from archive_builder.render.escape import html_text
 from archive_builder.render.item import badge
@@ -19,7 +19,7 @@ from archive_builder.render.page import link, page
 
 FOLLOWUPS_PAGE = "followups/index.md"
 ACTION_TEXT = 200
-WAITING = ("open", "overdue")
+WAITING = (ActionStatus.OPEN, ActionStatus.OVERDUE)
 
 Row = tuple[Meeting, Item, Resolution, Action]
 
@@ -27,7 +27,7 @@ Row = tuple[Meeting, Item, Resolution, Action]
 def followups_page(lookup: Lookup) -> tuple[str, str]:
     here = FOLLOWUPS_PAGE
     waiting = lookup.actions(WAITING)
-    answered = lookup.actions(("followed-up",))
+    answered = lookup.actions((ActionStatus.FOLLOWED_UP,))
     lines = [summary(waiting), ""]
     if answered:
         lines += [f"{words.count(len(answered), 'action has', 'actions have')} been followed up; each resolution's "
@@ -39,7 +39,7 @@ def followups_page(lookup: Lookup) -> tuple[str, str]:
     lines += ["", f"See also: {link('the decision register', here, 'decisions/')}"]
     counts = Counter(action.status for *_, action in waiting)
     return here, page("followups", "Follow-ups", "\n".join(lines), wide=True, listing="followups",
-                      open_actions=counts["open"], overdue_actions=counts["overdue"], followed_up=len(answered))
+                      open_actions=counts[ActionStatus.OPEN], overdue_actions=counts[ActionStatus.OVERDUE], followed_up=len(answered))
 
 
 def summary(waiting: list[Row], across: bool = True) -> str:

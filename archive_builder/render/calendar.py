@@ -25,7 +25,7 @@ from icalendar import Calendar, Event, vText, vUri
 
 from archive_builder import addresses
 from archive_builder.dates import find_time
-from archive_builder.model import Meeting
+from archive_builder.model import Meeting, MeetingStatus
 from archive_builder.render import words
 from archive_builder.render.lookup import Lookup
 from archive_builder.render.subscriptions import absolute, stable_uuid
@@ -59,7 +59,7 @@ def calendar(lookup: Lookup, committee_id: str | None = None) -> tuple[str, str]
 
 def event(lookup: Lookup, meeting: Meeting) -> Event:
     summary = lookup.committee_name(meeting.committee) + (f": {meeting.title}" if meeting.title else "")
-    if meeting.status == "cancelled":
+    if meeting.status == MeetingStatus.CANCELLED:
         summary = "Cancelled: " + summary
     found = Event()
     found.add("uid", stable_uuid(lookup, "meeting", meeting.id))
@@ -67,7 +67,7 @@ def event(lookup: Lookup, meeting: Meeting) -> Event:
     for name, value in start_and_end(meeting):
         found.add(name, value)
     found.add("summary", _text(summary))
-    found.add("status", "CANCELLED" if meeting.status == "cancelled" else "CONFIRMED")
+    found.add("status", "CANCELLED" if meeting.status == MeetingStatus.CANCELLED else "CONFIRMED")
     if meeting.venue:
         found.add("location", _text(meeting.venue))
     found.add("description", _text(description(lookup, meeting)))

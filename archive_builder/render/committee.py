@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from archive_builder import addresses
-from archive_builder.model import Committee, Item, Meeting, Series
+from archive_builder.model import AttendanceStatus, Committee, Item, Meeting, Series
 from archive_builder.render import actions, subscriptions, tables, words
 from archive_builder.render.escape import html_text, inline
 from archive_builder.render.facets import facets
@@ -108,8 +108,8 @@ def current_members(lookup: Lookup, meetings: list[Meeting], here: str = "") -> 
             found = members.get(_key(lookup, attendee.person, attendee.name))
             if found is not None:
                 found.present += was_there(attendee)
-                found.apologies += attendee.status == "apologies"
-                found.absent += attendee.status == "absent"
+                found.apologies += attendee.status == AttendanceStatus.APOLOGIES
+                found.absent += attendee.status == AttendanceStatus.ABSENT
     period = (f"; attendance over the {words.count(len(recent), 'meeting')} from "
               f"{words.medium_date(recent[-1].date)} to {words.medium_date(recent[0].date)}") if recent else ""
     ordered = sorted(members.values(), key=lambda m: (_ROLE_ORDER.get(m.role, 9), m.name.casefold(), m.key))

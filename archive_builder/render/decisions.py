@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from archive_builder import addresses
-from archive_builder.model import Item, Meeting, Resolution
+from archive_builder.model import ActionStatus, Item, Meeting, Resolution
 from archive_builder.render import subscriptions, tables, words
 from archive_builder.render.escape import html_text, inline
 from archive_builder.render.item import badge
@@ -98,4 +98,4 @@ def action_statuses(resolution: Resolution, escape=inline) -> str:
     return " ".join(parts)
 
 
-_STATUS_ORDER = {"overdue": 0, "open": 1, "followed-up": 2, "unknown": 3}
+_STATUS_ORDER = {ActionStatus.OVERDUE: 0, ActionStatus.OPEN: 1, ActionStatus.FOLLOWED_UP: 2, ActionStatus.UNKNOWN: 3}

@@ -1,5 +1,9 @@
 """The archive written out as the open-data export (../shared/schema/archive-export.schema.json).
 
+One mapping, EXPORTED, says which fields of each kind of the model's objects the export carries,
+in the order it carries them; everything is written from it. A field of the model that is not in
+the mapping is not exported (Item.public_record, Attendee.date_from: how the builder reads, not a fact).
+
 What is withheld never reaches the export: exempt items keep only their number and title, and
 documents that are not published keep their listing but not their text. An exempt document keeps
 its id, kind, title, file name, sha256 (the schema requires it; it says nothing of the text),
@@ -8,6 +12,7 @@ meeting and why it is withheld; its contents were taken out before assembly (wit
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from archive_builder.assemble.coverage import coverage_of
@@ -31,6 +36,34 @@ from archive_builder.model import (
 
 SCHEMA_VERSION = "1"
 
+# Each kind of object -> its exported fields, in order. A field written `name:key` is exported as `key`
+# (Python cannot name a field "from" or "for").
+EXPORTED: dict[type, tuple[str, ...]] = {
+    Committee: ("id", "name", "aliases", "url"),
+    Meeting: ("id", "committee", "date", "start_time", "venue", "status", "title", "url", "documents", "attendance",
+              "declarations", "membership", "items"),
+    Attendee: ("person", "name", "role", "status", "organisation", "title", "note"),
+    Member: ("person", "name", "role", "organisation"),
+    Declaration: ("person", "name", "item", "text", "page", "document"),
+    Item: ("id", "number", "minute_number", "title", "exempt", "url", "text", "decision_number", "pages", "page",
+           "document", "sources", "series", "resolutions"),
+    Resolution: ("id", "label", "text", "outcome", "votes", "mover", "seconder", "url", "page", "document", "actions"),
+    Votes: ("for_:for", "against", "abstain", "names"),
+    Action: ("text", "owner", "due", "status"),
+    Document: ("id", "kind", "title", "source", "sha256", "meeting", "parts", "part_of", "pages", "first_page", "format",
+               "url", "download", "published", "exempt", "withheld", "ocr_pages", "warnings", "committee_name", "date",
+               "report"),
+    ReportFacts: ("title", "author", "contact_officer", "wards", "key_decision", "classification", "exempt",
+                  "decision_number", "recommendations", "appendices", "appendix_count", "background_papers",
+                  "signed_off_by", "meeting_body", "meeting_date"),
+    Person: ("id", "name", "aliases", "organisation", "url"),
+    Series: ("id", "committee", "title", "items", "url"),
+    Link: ("from_:from", "to", "kind", "evidence", "score"),
+}
+# Of these kinds, a field whose value is empty (None, {}) is left out rather than written as null:
+# the schema's votes have only the counts the minutes give.
+LEFT_OUT_WHEN_EMPTY = {Votes}
+
 
 def export_json(archive: Archive) -> str:
     """The whole archive as one JSON document, keys and lists in a fixed order. Not indented: Python
@@ -42,174 +75,35 @@ def export_data(archive: Archive) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "site_name": archive.site_name,
-        "committees": [_committee(c) for c in archive.committees],
-        "meetings": [_meeting(m) for m in archive.meetings],
-        "documents": [_document(d) for d in archive.documents],
-        "people": [_person(p) for p in archive.people],
-        "links": [_link(link) for link in archive.public_links()],
-        "series": [_series(s) for s in archive.series],
+        "committees": exported(archive.committees),
+        "meetings": exported([_withheld(m) for m in archive.meetings]),
+        "documents": exported(archive.documents),
+        "people": exported(archive.people),
+        "links": exported(archive.public_links()),
+        "series": exported(archive.series),
         "coverage": coverage_of(archive).data(),
     }
 
 
-def _committee(committee: Committee) -> dict:
-    return {"id": committee.id, "name": committee.name, "aliases": committee.aliases, "url": committee.url}
+def exported(value):
+    """`value` as the export writes it: an object of the model by EXPORTED, a list item by item."""
+    if isinstance(value, list):
+        return [exported(one) for one in value]
+    fields = EXPORTED.get(type(value))
+    if fields is None:
+        return value
+    found = {}
+    for field in fields:
+        name, _, key = field.partition(":")
+        found[key or name] = exported(getattr(value, name))
+    if type(value) in LEFT_OUT_WHEN_EMPTY:
+        found = {key: one for key, one in found.items() if one not in (None, {})}
+    return found
 
 
-def _meeting(meeting: Meeting) -> dict:
-    return {
-        "id": meeting.id,
-        "committee": meeting.committee,
-        "date": meeting.date,
-        "start_time": meeting.start_time,
-        "venue": meeting.venue,
-        "status": meeting.status,
-        "title": meeting.title,
-        "url": meeting.url,
-        "documents": meeting.documents,
-        "attendance": [_attendee(a) for a in meeting.attendance],
-        "declarations": [_declaration(d) for d in meeting.declarations],
-        "membership": [_member(m) for m in meeting.membership],
-        "items": [_item(i) for i in meeting.items],
-    }
-
-
-def _attendee(attendee: Attendee) -> dict:
-    return {
-        "person": attendee.person,
-        "name": attendee.name,
-        "role": attendee.role,
-        "status": attendee.status,
-        "organisation": attendee.organisation,
-        "title": attendee.title,
-        "note": attendee.note,
-    }
-
-
-def _member(member: Member) -> dict:
-    return {"person": member.person, "name": member.name, "role": member.role, "organisation": member.organisation}
-
-
-def _declaration(declaration: Declaration) -> dict:
-    return {
-        "person": declaration.person,
-        "name": declaration.name,
-        "item": declaration.item,
-        "text": declaration.text,
-        "page": declaration.page,
-        "document": declaration.document,
-    }
-
-
-def _item(item: Item) -> dict:
-    withheld = item.exempt
-    return {
-        "id": item.id,
-        "number": item.number,
-        "minute_number": item.minute_number,
-        "title": item.title,
-        "exempt": item.exempt,
-        "url": item.url,
-        "text": "" if withheld else item.text,
-        "decision_number": item.decision_number,
-        "pages": item.pages,
-        "page": item.page,
-        "document": item.document,
-        "sources": item.sources,
-        "series": item.series,
-        "resolutions": [] if withheld else [_resolution(r) for r in item.resolutions],
-    }
-
-
-def _resolution(resolution: Resolution) -> dict:
-    return {
-        "id": resolution.id,
-        "label": resolution.label,
-        "text": resolution.text,
-        "outcome": resolution.outcome,
-        "votes": _votes(resolution.votes),
-        "mover": resolution.mover,
-        "seconder": resolution.seconder,
-        "url": resolution.url,
-        "page": resolution.page,
-        "document": resolution.document,
-        "actions": [_action(a) for a in resolution.actions],
-    }
-
-
-def _votes(votes: Votes | None) -> dict | None:
-    if votes is None:
-        return None
-    counted = {"for": votes.for_, "against": votes.against, "abstain": votes.abstain}
-    data: dict = {key: value for key, value in counted.items() if value is not None}
-    if votes.names:
-        data["names"] = votes.names
-    return data
-
-
-def _action(action: Action) -> dict:
-    return {"text": action.text, "owner": action.owner, "due": action.due, "status": action.status}
-
-
-def _document(document: Document) -> dict:
-    return {
-        "id": document.id,
-        "kind": document.kind,
-        "title": document.title,
-        "source": document.source,
-        "sha256": document.sha256,
-        "meeting": document.meeting,
-        "parts": document.parts,
-        "part_of": document.part_of,
-        "pages": document.pages,
-        "first_page": document.first_page,
-        "format": document.format,
-        "url": document.url,
-        "download": document.download,
-        "published": document.published,
-        "exempt": document.exempt,
-        "withheld": document.withheld,
-        "ocr_pages": document.ocr_pages,
-        "warnings": document.warnings,
-        "committee_name": document.committee_name,
-        "date": document.date,
-        "report": _report(document.report) if document.report else None,
-    }
-
-
-def _report(report: ReportFacts) -> dict:
-    return {
-        "title": report.title,
-        "author": report.author,
-        "contact_officer": report.contact_officer,
-        "wards": report.wards,
-        "key_decision": report.key_decision,
-        "classification": report.classification,
-        "exempt": report.exempt,
-        "decision_number": report.decision_number,
-        "recommendations": report.recommendations,
-        "appendices": report.appendices,
-        "appendix_count": report.appendix_count,
-        "background_papers": report.background_papers,
-        "signed_off_by": report.signed_off_by,
-        "meeting_body": report.meeting_body,
-        "meeting_date": report.meeting_date,
-    }
-
-
-def _person(person: Person) -> dict:
-    return {
-        "id": person.id,
-        "name": person.name,
-        "aliases": person.aliases,
-        "organisation": person.organisation,
-        "url": person.url,
-    }
-
-
-def _series(series: Series) -> dict:
-    return {"id": series.id, "committee": series.committee, "title": series.title, "items": series.items, "url": series.url}
-
-
-def _link(link: Link) -> dict:
-    return {"from": link.from_, "to": link.to, "kind": link.kind, "evidence": link.evidence, "score": link.score}
+def _withheld(meeting: Meeting) -> Meeting:
+    """The meeting with nothing of its exempt items but their number and title (and where they are)."""
+    if not any(item.exempt for item in meeting.items):
+        return meeting
+    return dataclasses.replace(meeting, items=[dataclasses.replace(item, text="", resolutions=[]) if item.exempt else item
+                                               for item in meeting.items])

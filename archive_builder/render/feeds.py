@@ -24,7 +24,7 @@ from collections.abc import Callable
 from feedgen.feed import FeedGenerator
 
 from archive_builder import addresses
-from archive_builder.model import Item, Meeting, Resolution
+from archive_builder.model import Item, Meeting, MeetingStatus, Resolution
 from archive_builder.render import words
 from archive_builder.render.lookup import Decision, Lookup
 from archive_builder.render.subscriptions import absolute, address_from, stable_uuid, tag_uri
@@ -46,7 +46,7 @@ def feeds(lookup: Lookup) -> list[tuple[str, str]]:
 def feed_meetings(lookup: Lookup, committee_id: str | None = None) -> list[Meeting]:
     """The meetings a meetings feed holds, newest first."""
     shown = [m for m in lookup.meetings.values()  # newest first
-             if committee_id in (None, m.committee) and m.status != "referenced" and words.is_date(m.date)]
+             if committee_id in (None, m.committee) and m.status != MeetingStatus.REFERENCED and words.is_date(m.date)]
     return shown[:MEETINGS_CAP]
 
 
@@ -122,7 +122,7 @@ def _meeting_entry(lookup: Lookup, path: str, meeting: Meeting) -> Callable[[Fee
     title = lookup.meeting_label(meeting)
     if meeting.title:
         title += f": {meeting.title}"
-    if meeting.status in ("cancelled", "scheduled"):
+    if meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.SCHEDULED):
         title += f" ({meeting.status})"
     return _entry(lookup, path, tag_uri(lookup, "meeting", meeting.id, meeting.date), title, meeting,
                   meeting.url, meeting_summary(meeting))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from archive_builder.model import ActionStatus
 from archive_builder.render import subscriptions, words
 from archive_builder.render.escape import inline
 from archive_builder.render.lookup import Lookup
@@ -35,8 +36,8 @@ def home_page(lookup: Lookup) -> tuple[str, str]:
     lines += ["", "## Committees", ""]
     committees = sorted(lookup.committees.values(), key=lambda c: (c.name.casefold(), c.id))
     lines += [f"- {link(c.name, here, c.url)}" for c in committees] or ["The archive has no committees yet."]
-    waiting = lookup.actions(("open", "overdue"))
-    overdue = sum(action.status == "overdue" for *_, action in waiting)
+    waiting = lookup.actions((ActionStatus.OPEN, ActionStatus.OVERDUE))
+    overdue = sum(action.status == ActionStatus.OVERDUE for *_, action in waiting)
     lines += [
         "",
         "## Following decisions forward",

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from archive_builder import addresses
-from archive_builder.model import Item, Link, Meeting, Resolution
+from archive_builder.model import Item, Link, LinkKind, Meeting, Resolution
 from archive_builder.render import words
 from archive_builder.render.escape import inline
 from archive_builder.render.lookup import Lookup
@@ -46,9 +46,9 @@ def what_happened_next(lookup: Lookup, meeting: Meeting, item: Item, resolution:
     own = _own_ids(item)
     entries = []
     for found in lookup.links_by_end.get(resolution.id, []):
-        if found.to == resolution.id and found.kind == "follow-up" and found.from_ not in own:
+        if found.to == resolution.id and found.kind == LinkKind.FOLLOW_UP and found.from_ not in own:
             entries.append(Entry("Followed up", found.from_, found))
-        elif found.from_ == resolution.id and found.kind == "next-meeting":
+        elif found.from_ == resolution.id and found.kind == LinkKind.NEXT_MEETING:
             entries.append(Entry("Next meeting", found.to, found))
     entries += _referred_to_later(lookup, meeting, [resolution.id, item.id], own)
     return _in_order(lookup, _distinct(entries))  # a reference to the resolution says more than one to its item
@@ -64,20 +64,20 @@ def mentioned_before(lookup: Lookup, meeting: Meeting, item: Item) -> list[Entry
     advance, say): they belong to its past, not to what happened next."""
     own = _own_ids(item)
     entries = [Entry("", found.from_, found) for end in sorted(own) for found in lookup.links_by_end.get(end, [])
-               if found.to == end and found.kind == "refers-to" and found.from_ not in own
+               if found.to == end and found.kind == LinkKind.REFERS_TO and found.from_ not in own
                and _before(lookup, found.from_, meeting)]
     return _in_order(lookup, _distinct(entries))
 
 
 def possibly_related_later(lookup: Lookup, resolution: Resolution) -> list[Entry]:
     entries = [Entry("", found.from_, found) for found in lookup.links_by_end.get(resolution.id, [])
-               if found.kind == "related" and found.to == resolution.id]
+               if found.kind == LinkKind.RELATED and found.to == resolution.id]
     return _in_order(lookup, entries)
 
 
 def follows_up(lookup: Lookup, item: Item) -> list[Entry]:
     """The earlier resolutions this item (or one of its resolutions) follows up."""
-    return _outgoing(lookup, item, ("follow-up",))
+    return _outgoing(lookup, item, (LinkKind.FOLLOW_UP,))
 
 
 def possibly_related_earlier(lookup: Lookup, item: Item) -> list[Entry]:
@@ -88,12 +88,12 @@ def refers_to(lookup: Lookup, item: Item) -> list[Entry]:
     """What the item's words (or its resolutions') name: papers, meetings, items, resolutions; the
     minutes it approves; the next meeting it fixes (where no resolution of it does)."""
     entries = []
-    for entry in _outgoing(lookup, item, ("refers-to", "approves-minutes", "next-meeting")):
-        if entry.link.kind == "next-meeting":
+    for entry in _outgoing(lookup, item, (LinkKind.REFERS_TO, LinkKind.APPROVES_MINUTES, LinkKind.NEXT_MEETING)):
+        if entry.link.kind == LinkKind.NEXT_MEETING:
             if entry.link.from_ != item.id:
                 continue  # a resolution's next meeting is in its "What happened next"
             label = "Next meeting"
-        elif entry.link.kind == "approves-minutes":
+        elif entry.link.kind == LinkKind.APPROVES_MINUTES:
             label = "Minutes approved"
         elif entry.other in lookup.documents:
             label = "Papers"
@@ -105,8 +105,8 @@ def refers_to(lookup: Lookup, item: Item) -> list[Entry]:
     return entries
 
 
-_MEETING_LABELS = {"approves-minutes": "Minutes approved", "next-meeting": "Fixed as the next meeting",
-                   "refers-to": "Referred to", "follow-up": "Followed up", "related": "Possibly related"}
+_MEETING_LABELS = {LinkKind.APPROVES_MINUTES: "Minutes approved", LinkKind.NEXT_MEETING: "Fixed as the next meeting",
+                   LinkKind.REFERS_TO: "Referred to", LinkKind.FOLLOW_UP: "Followed up", LinkKind.RELATED: "Possibly related"}
 
 
 def meeting_mentions(lookup: Lookup, meeting: Meeting) -> list[Entry]:
@@ -125,7 +125,7 @@ def _own_ids(item: Item) -> set[str]:
 def _referred_to_later(lookup: Lookup, meeting: Meeting, targets: list[str], own: set[str]) -> list[Entry]:
     return [Entry("Referred to", found.from_, found)
             for target in targets for found in lookup.links_by_end.get(target, [])
-            if found.to == target and found.kind == "refers-to" and found.from_ not in own
+            if found.to == target and found.kind == LinkKind.REFERS_TO and found.from_ not in own
             and not _before(lookup, found.from_, meeting)]
 
 
@@ -146,7 +146,7 @@ def _distinct(entries: list[Entry]) -> list[Entry]:
 
 
 def _in_order(lookup: Lookup, entries: list[Entry]) -> list[Entry]:
-    kinds = {"follow-up": 0, "refers-to": 1, "approves-minutes": 2, "next-meeting": 3, "related": 4}
+    kinds = {LinkKind.FOLLOW_UP: 0, LinkKind.REFERS_TO: 1, LinkKind.APPROVES_MINUTES: 2, LinkKind.NEXT_MEETING: 3, LinkKind.RELATED: 4}
     return sorted(entries, key=lambda e: (lookup.order_of(e.other), kinds.get(e.link.kind, 9), e.link.kind,
                                           e.link.from_, e.link.to))
 
@@ -181,7 +181,7 @@ def line(lookup: Lookup, entry: Entry, here: str, from_meeting: Meeting | None) 
     under it in small print."""
     label = f"{inline(entry.label)}: " if entry.label else ""
     text = f"- {label}[{where(lookup, entry.other, from_meeting)}]({href(here, addresses.url_of(entry.other))})"
-    if entry.link.kind == "related" and entry.link.score is not None:
+    if entry.link.kind == LinkKind.RELATED and entry.link.score is not None:
         text += f" (score {entry.link.score:.2f})"
     if entry.link.evidence.strip():
         text += f'<br><span class="archive-evidence">{_evidence(lookup, entry)}</span>'
@@ -193,7 +193,7 @@ def _evidence(lookup: Lookup, entry: Entry) -> str:
     reference, an approval, a next meeting's date), as it is where it explains itself (a follow-up's
     reasoning, a paper's title, the words in common)."""
     evidence = shorten(entry.link.evidence, EVIDENCE)
-    quoted = entry.link.kind in ("refers-to", "approves-minutes", "next-meeting") and "“" not in evidence and (
+    quoted = entry.link.kind in (LinkKind.REFERS_TO, LinkKind.APPROVES_MINUTES, LinkKind.NEXT_MEETING) and "“" not in evidence and (
         entry.other not in lookup.documents)
     return f"“{inline(evidence)}”" if quoted else inline(evidence)
 

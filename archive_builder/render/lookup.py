@@ -14,7 +14,9 @@ from functools import cached_property
 from archive_builder import addresses
 from archive_builder.model import (
     Action,
+    ActionStatus,
     Archive,
+    AttendanceStatus,
     Attendee,
     Committee,
     Declaration,
@@ -128,7 +130,7 @@ class Lookup:
         """Every resolution that may be shown (none of an exempt item), oldest first, in the minutes' order."""
         return sorted(self.resolutions.values(), key=lambda found: self.positions[found[2].id])
 
-    def actions(self, statuses: tuple[str, ...] = ("open", "overdue"), committee: str | None = None
+    def actions(self, statuses: tuple[str, ...] = (ActionStatus.OPEN, ActionStatus.OVERDUE), committee: str | None = None
                 ) -> list[tuple[Meeting, Item, Resolution, Action]]:
         """The actions of the shown resolutions whose status is one of `statuses`, oldest first."""
         return [(meeting, item, resolution, action) for meeting, item, resolution in self.decisions
@@ -220,7 +222,7 @@ def document_order(document: Document) -> tuple:
 
 def was_there(attendee: Attendee) -> bool:
     """Whether the attendance record puts this person in the room (late or leaving early counts)."""
-    return attendee.status in ("present", "late", "left-early")
+    return attendee.status in (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY)
 
 
 def newest_first(meetings: list[Meeting]) -> list[Meeting]:

@@ -3,7 +3,7 @@ declarations of interest, then every item with its resolutions."""
 
 from __future__ import annotations
 
-from archive_builder.model import Attendee, Meeting
+from archive_builder.model import AttendanceStatus, Attendee, Meeting, MeetingStatus
 from archive_builder.render import links, words
 from archive_builder.render.downloads import download_link
 from archive_builder.render.escape import inline
@@ -62,7 +62,7 @@ def _facts(lookup: Lookup, meeting: Meeting, here: str) -> str:
 def _status_note(lookup: Lookup, meeting: Meeting, here: str) -> str:
     """Why a meeting page may be thin, and where the archive heard of the meeting."""
     mentions = links.meeting_mentions(lookup, meeting)
-    if meeting.status == "referenced":
+    if meeting.status == MeetingStatus.REFERENCED:
         lines = ['!!! note "Known only from other documents"', "",
                  "    The archive has no document of this meeting: other documents mention it."]
         if mentions:
@@ -96,9 +96,9 @@ def _attendance(lookup: Lookup, meeting: Meeting, here: str) -> str:
 
 
 def _group(attendee: Attendee) -> str:
-    if attendee.status == "apologies":
+    if attendee.status == AttendanceStatus.APOLOGIES:
         return "Apologies"
-    if attendee.status == "absent":
+    if attendee.status == AttendanceStatus.ABSENT:
         return "Absent"
     if attendee.role == "officer":
         return "Officers"
@@ -106,14 +106,14 @@ def _group(attendee: Attendee) -> str:
         return "Substitutes"
     if attendee.role in ("also-present", "other"):
         return "Also present"
-    return "Arrived late" if attendee.status == "late" else "Present"
+    return "Arrived late" if attendee.status == AttendanceStatus.LATE else "Present"
 
 
 def _attendee(lookup: Lookup, attendee: Attendee, here: str) -> str:
     person = lookup.people.get(attendee.person or "")
     name = link(attendee.name, here, person.url) if person else inline(attendee.name)
     marks = [_ROLE_MARKS.get(attendee.role), attendee.title, attendee.organisation, attendee.note,
-             "left early" if attendee.status == "left-early" else None]
+             "left early" if attendee.status == AttendanceStatus.LEFT_EARLY else None]
     marks = [inline(mark) for mark in marks if mark]
     return f"{name} ({', '.join(marks)})" if marks else name
 

@@ -10,7 +10,7 @@ attendee matches; anything else stays as printed.
 
 from __future__ import annotations
 
-from archive_builder.model import Attendee, Meeting
+from archive_builder.model import AttendanceStatus, Attendee, Meeting
 from archive_builder.slugs import slugify
 
 _TITLES = {"cllr", "councillor", "county", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame",
@@ -57,7 +57,7 @@ def _given_matches(given: str, before_surname: list[str]) -> bool:
 
 
 def _there(attendee: Attendee) -> bool:
-    return attendee.status in ("present", "late", "left-early")
+    return attendee.status in (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY)
 
 
 def _only(found: set[str | None]) -> str | None:

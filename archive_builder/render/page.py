@@ -7,6 +7,7 @@ so MkDocs checks every one of them under --strict and rewrites it for the built 
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from urllib.parse import quote
 
 import frontmatter
@@ -23,7 +24,15 @@ _THEME_KEYS = frozenset(
 
 
 _SIDEBARS = ("navigation", "toc")
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """LibYAML's dumper where the yaml package has it (the same text, several times faster than the
+    pure Python one), writing a kind or status of the model's vocabulary (a StrEnum) as its value."""
+
+
+_Dumper.add_multi_representer(StrEnum, lambda dumper, value: dumper.represent_str(str(value)))
+_DUMPER = _Dumper
 
 
 def page(kind: str, title: str, body: str, wide: bool = False, **fields: object) -> str:
@@ -44,8 +53,7 @@ def page(kind: str, title: str, body: str, wide: bool = False, **fields: object)
         metadata["hide"] = list(_SIDEBARS)
     metadata.update((key, value) for key, value in fields.items() if value is not None)
     post = frontmatter.Post(f"# {inline(title)}\n\n{body.strip()}\n", **metadata)
-    # sort_keys=False keeps the order above: fixed by the code, the same on every build. LibYAML's
-    # dumper where the yaml package has it: the same text, several times faster than the pure Python one.
+    # sort_keys=False keeps the order above: fixed by the code, the same on every build.
     return frontmatter.dumps(post, sort_keys=False, Dumper=_DUMPER) + "\n"
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from archive_builder.model import Votes
+from archive_builder.model import ActionStatus, Votes
 
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -38,7 +38,8 @@ OUTCOMES = {
     "unknown": "Outcome not recorded",
 }
 
-ACTION_STATUSES = {"open": "open", "followed-up": "followed up", "overdue": "overdue", "unknown": "status unknown"}
+ACTION_STATUSES = {ActionStatus.OPEN: "open", ActionStatus.FOLLOWED_UP: "followed up", ActionStatus.OVERDUE: "overdue",
+                   ActionStatus.UNKNOWN: "status unknown"}
 
 
 def long_date(iso_date: str | None) -> str:

@@ -16,7 +16,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from archive_builder.config import Config
-from archive_builder.model import Archive, Document, Item, Meeting, Problem
+from archive_builder.model import ActionStatus, Archive, Document, DocumentKind, Item, LinkKind, Meeting, MeetingStatus, Problem
 from archive_builder.render import words
 
 if TYPE_CHECKING:
@@ -91,14 +91,14 @@ def _missing_approved(archive: Archive) -> list[Problem]:
     problems = []
     for link in archive.links:
         target = meetings.get(link.to)
-        if link.kind != "approves-minutes" or target is None or target.status != "referenced":
+        if link.kind != LinkKind.APPROVES_MINUTES or target is None or target.status != MeetingStatus.REFERENCED:
             continue
         origin = meetings.get(_meeting_id(link.from_))
         item = _item(origin, link.from_)
         document = _document_of(documents, origin, item)
         if document is None or origin is None:
             continue
-        verb = "is to approve" if document.kind == "agenda" else "approves"
+        verb = "is to approve" if document.kind == DocumentKind.AGENDA else "approves"
         where = f"item {item.number or item.minute_number}" if item and (item.number or item.minute_number) else "it"
         problems.append(Problem(document.source, f"{where} {verb} the minutes of {_meeting_label(archive, target.id)}, "
                                                  "a meeting the archive has no document of: add its minutes if you have them"))
@@ -112,7 +112,7 @@ def _overdue(archive: Archive) -> list[Problem]:
         for item in meeting.items:
             for resolution in item.resolutions:
                 for action in resolution.actions:
-                    if action.status != "overdue":
+                    if action.status != ActionStatus.OVERDUE:
                         continue
                     document = documents.get(resolution.document or "")
                     number = item.number or item.minute_number
@@ -140,7 +140,7 @@ def _unknown_committees(archive: Archive, config: Config) -> list[Problem]:
             found.setdefault((document.source, committee), "is filed under")
     for link in archive.links:
         target = meetings.get(link.to)
-        if target is None or target.status != "referenced" or target.committee in configured:
+        if target is None or target.status != MeetingStatus.REFERENCED or target.committee in configured:
             continue
         origin = meetings.get(_meeting_id(link.from_))
         document = _document_of(documents, origin, _item(origin, link.from_))
@@ -171,7 +171,7 @@ def _document_of(documents: dict[str, Document], meeting: Meeting | None, item: 
     if meeting is None:
         return None
     held = [documents[d] for d in meeting.documents if d in documents]
-    return next((d for d in held if d.kind == "minutes"), held[0] if held else None)
+    return next((d for d in held if d.kind == DocumentKind.MINUTES), held[0] if held else None)
 
 
 def _meeting_label(archive: Archive, meeting_id: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import NamedTuple
 
-from archive_builder.model import Archive, Document, DocumentFacts, Meeting, Problem
+from archive_builder.model import Archive, Document, DocumentFacts, DocumentKind, Meeting, Problem
 from archive_builder.render import words
 from archive_builder.sources.discover import SIDECAR_SUFFIXES
 from archive_builder.sources.withheld import WITHHELD_PREFIX
@@ -92,13 +92,13 @@ def _name(document: Document) -> str:
 
 
 def _found(archive: Archive, document: Document, meetings: dict[str, Meeting], counts: dict[str, Counts]) -> str:
-    if document.kind == "agenda-pack":
+    if document.kind == DocumentKind.AGENDA_PACK:
         what = f"agenda pack of {words.count(len(document.parts), 'part')}"
-    elif document.kind == "other" and not document.text_pages and not document.exempt and not document.meeting:
+    elif document.kind == DocumentKind.OTHER and not document.text_pages and not document.exempt and not document.meeting:
         return "nothing could be read" if document.warnings else "no text found"
     else:
         what = words.document_kind(document.kind).lower()
-        if document.kind in ("report", "decision") and document.report and document.report.title:
+        if document.kind in (DocumentKind.REPORT, DocumentKind.DECISION) and document.report and document.report.title:
             what += f" '{document.report.title}'"
     meeting = meetings.get(document.meeting or "")
     if meeting is not None:
@@ -119,10 +119,10 @@ def _found(archive: Archive, document: Document, meetings: dict[str, Meeting], c
 
 
 def _counts(document: Document, counted: Counts | None) -> str:
-    if counted is None or document.kind not in ("agenda", "minutes"):
+    if counted is None or document.kind not in (DocumentKind.AGENDA, DocumentKind.MINUTES):
         return ""
     found = [words.count(counted.items, "item")]
-    if document.kind == "minutes":
+    if document.kind == DocumentKind.MINUTES:
         found.append(words.count(counted.resolutions, "resolution"))
         found.append(words.count(counted.attendees, "attendee"))
     return ", ".join(found)
