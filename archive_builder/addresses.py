@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from archive_builder.model import Archive, Item, Meeting, Resolution
+from archive_builder.model import Archive, Item, Meeting, Resolution, with_values
 from archive_builder.slugs import slugify
 
 
@@ -75,32 +75,20 @@ def with_urls(archive: Archive) -> Archive:
     """The archive with the `url` of everything in it filled in from its id (what has it already is kept)."""
     return replace(
         archive,
-        committees=[_with_url(c, committee_url(c.id)) for c in archive.committees],
-        people=[_with_url(p, person_url(p.id)) for p in archive.people],
-        documents=[_with_url(d, document_url(d.id)) for d in archive.documents],
+        committees=[with_values(c, url=committee_url(c.id)) for c in archive.committees],
+        people=[with_values(p, url=person_url(p.id)) for p in archive.people],
+        documents=[with_values(d, url=document_url(d.id)) for d in archive.documents],
         meetings=[_meeting_with_urls(m) for m in archive.meetings],
-        series=[_with_url(s, series_url(s.id)) for s in archive.series],
+        series=[with_values(s, url=series_url(s.id)) for s in archive.series],
     )
 
 
 def _meeting_with_urls(meeting: Meeting) -> Meeting:
     url = meeting_url(meeting.id)
-    items = [_item_with_urls(item, url) for item in meeting.items]
-    if meeting.url == url and all(new is old for new, old in zip(items, meeting.items, strict=True)):
-        return meeting
-    return replace(meeting, url=url, items=items)
-
-
-def _item_with_urls(item: Item, meeting_url: str) -> Item:
-    url = f"{meeting_url}#{item_anchor(item.id)}"
-    resolutions = [_with_url(r, f"{meeting_url}#{resolution_anchor(r.id)}") for r in item.resolutions]
-    if item.url == url and all(new is old for new, old in zip(resolutions, item.resolutions, strict=True)):
-        return item
-    return replace(item, url=url, resolutions=resolutions)
-
-
-def _with_url(thing, url: str):
-    return thing if thing.url == url else replace(thing, url=url)
+    return with_values(meeting, url=url, items=[
+        with_values(item, url=f"{url}#{item_anchor(item.id)}", resolutions=[
+            with_values(r, url=f"{url}#{resolution_anchor(r.id)}") for r in item.resolutions])
+        for item in meeting.items])
 
 
 def item_key(item: Item, ordinal: int) -> str:

@@ -2,9 +2,10 @@
 
 Each step is a plain function of what the one before gave it, returning what it made (an archive
 step a new archive); only reading the sources (extract), the caches and the index around the steps
-(incremental/) and writing docs/ and site/ touch the disk. Timing and the clerk's progress lines wrap
-the steps (Steps), as the caches wrap extracting and parsing (incremental/reading.py). A file that cannot be read is reported and listed,
-never a reason to stop: the build goes on with everything else.
+(incremental/) and writing docs/ and site/ touch the disk. Timing and the clerk's progress lines
+wrap the steps (Steps), as the caches wrap extracting and parsing (incremental/reading.py). A file
+that cannot be read is reported and listed, never a reason to stop: the build goes on with
+everything else.
 """
 
 from __future__ import annotations

@@ -339,8 +339,11 @@ class Archive:
         }
 
     def public_links(self) -> list[Link]:
+        return self._public(self.links)
+
+    def _public(self, links: list[Link]) -> list[Link]:
         private = self.private_ids()
-        return [link for link in self.links if link.from_ not in private and link.to not in private]
+        return [link for link in links if link.from_ not in private and link.to not in private]
 
     # A step of the build returns a new archive rather than changing the one it was given; what it did
     # not change is shared between the two (nothing changes an archive's objects once made).
@@ -348,46 +351,48 @@ class Archive:
     def with_links(self, links: list[Link]) -> Archive:
         """The archive with these links, but none from or about an item taken in private (its evidence
         could quote it)."""
-        private = self.private_ids()
-        return replace(self, links=[link for link in links if link.from_ not in private and link.to not in private])
+        return replace(self, links=self._public(links))
 
     def with_series(self, series: list[Series]) -> Archive:
         """The archive with these series, each of their items marked with its series' id."""
         series_of = {item_id: found.id for found in series for item_id in found.items}
         return replace(self, series=series, meetings=changed_items(
-            self.meetings, lambda item: _with(item, series=series_of.get(item.id, item.series))))
+            self.meetings, lambda item: with_values(item, series=series_of.get(item.id, item.series))))
 
     def with_item_sources(self, added: dict[str, list[str]]) -> Archive:
         """The archive with these documents added to its items' sources: item id -> document ids."""
         return replace(self, meetings=changed_items(
-            self.meetings, lambda item: _with(item, sources=item.sources + added[item.id]) if added.get(item.id) else item))
+            self.meetings, lambda item: with_values(item, sources=item.sources + added[item.id]) if added.get(item.id) else item))
 
     def with_action_statuses(self, statuses: dict[str, list[str]]) -> Archive:
         """The archive with its actions' statuses: resolution id -> each of its actions' status, in order."""
 
         def judged(item: Item) -> Item:
-            resolutions = [_with(r, actions=[_with(a, status=s) for a, s in zip(r.actions, statuses[r.id], strict=True)])
+            resolutions = [with_values(r, actions=[with_values(a, status=s) for a, s in zip(r.actions, statuses[r.id], strict=True)])
                            if r.id in statuses else r for r in item.resolutions]
-            return _with(item, resolutions=resolutions)
+            return with_values(item, resolutions=resolutions)
 
         return replace(self, meetings=changed_items(self.meetings, judged))
 
 
 def changed_items(meetings: list[Meeting], change: Callable[[Item], Item]) -> list[Meeting]:
     """The meetings with each item as `change` gives it: a meeting none of whose items changed is the same."""
-    found = []
-    for meeting in meetings:
-        items = [change(item) for item in meeting.items]
-        found.append(meeting if all(new is old for new, old in zip(items, meeting.items, strict=True))
-                     else replace(meeting, items=items))
-    return found
+    return [with_values(meeting, items=[change(item) for item in meeting.items]) for meeting in meetings]
 
 
-def _with(thing, **values):
-    """`thing` with these values: itself where it already has them, else a copy that has."""
-    if all(getattr(thing, name) is value or getattr(thing, name) == value for name, value in values.items()):
+def with_values(thing, **values):
+    """`thing` with these values: itself where it already has them, else a copy that has. A list is
+    the same where it holds the same objects (not merely equal ones: comparing them would walk the
+    whole archive), as the lists a step rebuilds hold the objects it did not change."""
+    if all(_same(getattr(thing, name), value) for name, value in values.items()):
         return thing
     return replace(thing, **values)
+
+
+def _same(old, new) -> bool:
+    if isinstance(old, list) and isinstance(new, list):
+        return len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True))
+    return old is new or old == new
 
 
 # --- What one document says, before documents are put together ---------------------------------

@@ -15,12 +15,11 @@ import pickle
 from pathlib import Path
 
 from archive_builder.link import similarity
+from archive_builder.link.similarity import Counts
 from search import schema
 
 FILE = "words.pickle"
 SAVE_FROM = 0.1  # save the counts again once this share of the texts was counted anew (a few are cheap to count)
-
-Counts = dict[str, int]
 
 
 def load(cache_dir: Path) -> dict[str, Counts]:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from archive_builder import addresses
-from archive_builder.model import Archive, Document
+from archive_builder.model import Archive, Document, with_values
 from archive_builder.render.escape import inline
 from archive_builder.render.page import href
 
@@ -48,8 +48,7 @@ def with_downloads(archive: Archive, sources_dir: Path) -> tuple[Archive, dict[s
         if pack is not None and downloads[pack.id] and document.published:
             page = f"#page={document.first_page}" if pack.format == "pdf" else ""
             downloads[document.id] = downloads[pack.id] + page
-    documents_with = [d if d.download == downloads[d.id] else replace(d, download=downloads[d.id]) for d in archive.documents]
-    return replace(archive, documents=documents_with), copies
+    return replace(archive, documents=[with_values(d, download=downloads[d.id]) for d in archive.documents]), copies
 
 
 def download_name(source: str) -> str:
